@@ -1,6 +1,30 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * In development SvelteKit runs the server `init` hook on the first request. This asks for one
+ * page as soon as the dev server listens, so the embedded database is opened, migrated and (on
+ * the first start) seeded before anyone opens the browser, and start-up problems show at once.
+ */
+function openDatabaseAtStart(): Plugin {
+	return {
+		name: 'buurtkracht:open-database-at-start',
+		apply: 'serve',
+		configureServer(server) {
+			server.httpServer?.once('listening', () => {
+				const url = server.resolvedUrls?.local[0];
+				if (!url || process.env.VITEST) return;
+				setTimeout(() => {
+					fetch(new URL('api/buurten.geojson', url))
+						.then(() => server.config.logger.info(`  Buurtkracht is ready at ${url}`))
+						.catch(() => {});
+				}, 50);
+			});
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -9,7 +33,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['url', 'cookie', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		openDatabaseAtStart()
 	],
 	test: {
 		projects: [

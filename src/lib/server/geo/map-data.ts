@@ -1,0 +1,76 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Tx } from '../db/types';
+
+/** Six decimals is about 10 cm: more only makes the payload bigger. */
+export function roundCoordinate(value: number): number {
+	return Math.round(value * 1e6) / 1e6;
+}
+
+function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G {
+	const ring = (points: number[][]) => points.map(([lon, lat]) => [roundCoordinate(lon), roundCoordinate(lat)]);
+	if (geometry.type === 'Polygon') {
+		return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) } as G;
+	}
+	return {
+		type: 'MultiPolygon',
+		coordinates: geometry.coordinates.map((polygon) => polygon.map(ring))
+	} as G;
+}
+
+export interface BuurtSummary {
+	code: string;
+	name: string;
+	wijkCode: string;
+	wijkName: string;
+	gemeenteName: string;
+	inhabitants: number | null;
+}
+
+/** The buurten in the order of the list: by gemeente, wijk and name. */
+export async function listBuurten(tx: Tx): Promise<BuurtSummary[]> {
+	return tx.query<BuurtSummary>(
+		`select b.code, b.name, w.code as "wijkCode", w.name as "wijkName", g.name as "gemeenteName",
+		        b.inhabitants
+		   from public.buurten b
+		   join public.wijken w on w.code = b.wijk_code
+		   join public.gemeenten g on g.code = b.gemeente_code
+		  order by g.name, w.name, b.name`
+	);
+}
+
+/** Buurt outlines for the map: only what the map draws. */
+export async function buurtenGeoJson(tx: Tx): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+	const rows = await tx.query<{ code: string; name: string; boundary: Polygon | MultiPolygon }>(
+		'select code, name, boundary from public.buurten order by code'
+	);
+	return {
+		type: 'FeatureCollection',
+		features: rows.map(
+			(row): Feature<Polygon | MultiPolygon> => ({
+				type: 'Feature',
+				id: row.code,
+				properties: { code: row.code, name: row.name },
+				geometry: roundGeometry(row.boundary)
+			})
+		)
+	};
+}
+
+/** Published initiatives and provisions as points (what anyone may see under RLS). */
+export async function aanbodGeoJson(tx: Tx): Promise<FeatureCollection<Point>> {
+	const rows = await tx.query<{ id: string; kind: 'initiative' | 'provision'; name: string; lon: number; lat: number }>(
+		`select id, 'initiative' as kind, name, lon, lat from public.initiatives
+		 union all
+		 select id, 'provision' as kind, name, lon, lat from public.provisions
+		 order by kind, name`
+	);
+	return {
+		type: 'FeatureCollection',
+		features: rows.map((row) => ({
+			type: 'Feature',
+			id: row.id,
+			properties: { id: row.id, kind: row.kind, name: row.name },
+			geometry: { type: 'Point', coordinates: [roundCoordinate(row.lon), roundCoordinate(row.lat)] }
+		}))
+	};
+}

@@ -1,0 +1,14 @@
+import type { Claims, Database, Tx } from './db/types';
+
+/** What a request handler gets: transactions that always run with the caller's claims. */
+export interface RequestDatabase {
+	readonly claims: Claims | null;
+	run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export function bindToClaims(db: Database, claims: Claims | null): RequestDatabase {
+	return {
+		claims,
+		run: (fn) => db.withClaims(claims, fn)
+	};
+}
