@@ -51,6 +51,9 @@ export default defineConfig({
 				test: {
 					name: 'db',
 					include: ['tests/db/**/*.test.ts'],
+					// tests/db/embedded covers the PGlite data directory itself; the PostgreSQL tier
+					// (TEST_DATABASE_URL) runs every other database test.
+					exclude: process.env.TEST_DATABASE_URL ? ['tests/db/embedded/**'] : [],
 					environment: 'node',
 					globalSetup: ['tests/db/global-setup.ts'],
 					testTimeout: 60_000,
