@@ -140,13 +140,19 @@ describe('Row Level Security on the migrated schema', () => {
 		expect(service).toHaveLength(1);
 	});
 
-	it('refuses writes by anon', async () => {
-		const attempt = db.withClaims(null, (tx) =>
-			tx.query(`insert into public.needs (theme_code, buurt_code, household_key) values ('geldzaken', 'BU99990101', 'x')`)
+	it('refuses writes by anon outside reporting a need', async () => {
+		const insert = db.withClaims(null, (tx) =>
+			tx.query(`insert into public.themes (code, law, name_nl, name_en) values ('nep', 'geen', 'Nep', 'Fake')`)
 		);
-		await expect(attempt).rejects.toThrow(/row-level security|permission denied/);
-		const service = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) => tx.query('select id from public.needs'));
-		expect(service).toHaveLength(1);
+		await expect(insert).rejects.toThrow(/row-level security/);
+		await db.withClaims(null, (tx) => tx.query(`update public.buurten set name = 'Overgenomen'`));
+		await db.withClaims(null, (tx) => tx.query(`delete from public.initiatives`));
+		const after = await db.withClaims(SERVICE_ROLE_CLAIMS, async (tx) => ({
+			buurt: (await tx.query<{ name: string }>('select name from public.buurten'))[0].name,
+			initiatives: (await tx.query('select id from public.initiatives')).length,
+			themes: (await tx.query('select code from public.themes')).length
+		}));
+		expect(after).toEqual({ buurt: 'Testbuurt', initiatives: 2, themes: 10 });
 	});
 
 	it('keeps signal_events append-only even for service_role', async () => {
