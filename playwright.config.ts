@@ -14,7 +14,8 @@ function chromiumPath(): string | undefined {
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // A fresh embedded database per run: the first start migrates and seeds the demo city.
-const DATA_DIR = process.env.E2E_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'buurtkracht-e2e-')), 'data');
+const DATA_DIR =
+	process.env.E2E_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'buurtkracht-e2e-')), 'data');
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -30,6 +30,8 @@ try {
 	}
 	console.log(`Done in ${Math.round(performance.now() - started)} ms.`);
 } catch (error) {
-	console.error(describeStartupError(error) ?? (error instanceof Error ? error.message : String(error)));
+	console.error(
+		describeStartupError(error) ?? (error instanceof Error ? error.message : String(error))
+	);
 	process.exit(1);
 }

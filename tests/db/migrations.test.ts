@@ -87,7 +87,9 @@ describe('a failing migration', () => {
 		expect(state).toEqual({ half_done: null, recorded: 0 });
 		// The migrations before it stay applied and recorded.
 		const [{ count }] = await db.asOwner((tx) =>
-			tx.query<{ count: number }>('select count(*)::int as count from supabase_migrations.schema_migrations')
+			tx.query<{ count: number }>(
+				'select count(*)::int as count from supabase_migrations.schema_migrations'
+			)
 		);
 		expect(count).toBe(migrations.length);
 	});
@@ -128,21 +130,27 @@ describe('Row Level Security on the migrated schema', () => {
 		const seen = await db.withClaims(null, async (tx) => ({
 			buurten: (await tx.query('select code from public.buurten')).length,
 			themes: (await tx.query('select code from public.themes')).length,
-			initiatives: (await tx.query<{ name: string }>('select name from public.initiatives')).map((r) => r.name)
+			initiatives: (await tx.query<{ name: string }>('select name from public.initiatives')).map(
+				(r) => r.name
+			)
 		}));
 		expect(seen).toEqual({ buurten: 1, themes: 10, initiatives: ['Gepubliceerd'] });
 	});
 
 	it('hides needs from anon while service_role sees them', async () => {
 		const anon = await db.withClaims(null, (tx) => tx.query('select id from public.needs'));
-		const service = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) => tx.query('select id from public.needs'));
+		const service = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
+			tx.query('select id from public.needs')
+		);
 		expect(anon).toHaveLength(0);
 		expect(service).toHaveLength(1);
 	});
 
 	it('refuses writes by anon outside reporting a need', async () => {
 		const insert = db.withClaims(null, (tx) =>
-			tx.query(`insert into public.themes (code, law, name_nl, name_en) values ('nep', 'geen', 'Nep', 'Fake')`)
+			tx.query(
+				`insert into public.themes (code, law, name_nl, name_en) values ('nep', 'geen', 'Nep', 'Fake')`
+			)
 		);
 		await expect(insert).rejects.toThrow(/row-level security/);
 		await db.withClaims(null, (tx) => tx.query(`update public.buurten set name = 'Overgenomen'`));
@@ -164,10 +172,15 @@ describe('Row Level Security on the migrated schema', () => {
 				`insert into public.signals (team_id, theme_code, buurt_codes, title) values ($1, 'geldzaken', '{BU99990101}', 'Test') returning id`,
 				[team.id]
 			);
-			await tx.query(`insert into public.signal_events (signal_id, kind) values ($1, 'aangemaakt')`, [signal.id]);
+			await tx.query(
+				`insert into public.signal_events (signal_id, kind) values ($1, 'aangemaakt')`,
+				[signal.id]
+			);
 		});
 		await expect(
-			db.withClaims(SERVICE_ROLE_CLAIMS, (tx) => tx.query(`update public.signal_events set note = 'changed'`))
+			db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
+				tx.query(`update public.signal_events set note = 'changed'`)
+			)
 		).rejects.toThrow(/append-only/);
 		await expect(
 			db.withClaims(SERVICE_ROLE_CLAIMS, (tx) => tx.query(`delete from public.signal_events`))

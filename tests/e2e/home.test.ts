@@ -41,10 +41,13 @@ test('the home page draws the buurten and the offer on a MapLibre map, and lists
 		context.drawImage(image, 0, 0);
 		const data = context.getImageData(0, 0, image.width, image.height).data;
 		const near = (i: number, [r, g, b]: number[]) =>
-			Math.abs(data[i] - r) < 12 && Math.abs(data[i + 1] - g) < 12 && Math.abs(data[i + 2] - b) < 12;
+			Math.abs(data[i] - r) < 12 &&
+			Math.abs(data[i + 1] - g) < 12 &&
+			Math.abs(data[i + 2] - b) < 12;
 		const counts = { fill: 0, initiative: 0, provision: 0, total: data.length / 4 };
 		for (let i = 0; i < data.length; i += 4) {
-			if (near(i, [227, 235, 242])) counts.fill++; // #dfe9f3 at 0.8 over #f3f1ec
+			if (near(i, [227, 235, 242]))
+				counts.fill++; // #dfe9f3 at 0.8 over #f3f1ec
 			else if (near(i, [26, 122, 58])) counts.initiative++;
 			else if (near(i, [184, 69, 11])) counts.provision++;
 		}
@@ -71,7 +74,9 @@ test('the home page works without JavaScript: the list is there', async ({ brows
 	const page = await context.newPage();
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 2, name: 'Buurten' })).toBeVisible();
-	expect(await page.getByRole('region', { name: 'Buurten' }).getByRole('listitem').count()).toBeGreaterThan(50);
+	expect(
+		await page.getByRole('region', { name: 'Buurten' }).getByRole('listitem').count()
+	).toBeGreaterThan(50);
 	await context.close();
 });
 

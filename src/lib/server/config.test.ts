@@ -11,7 +11,9 @@ describe('readConfig', () => {
 	});
 
 	it('switches to PostgreSQL and Supabase auth when DATABASE_URL is set', () => {
-		const config = readConfig({ DATABASE_URL: 'postgresql://postgres:secret@db.example:6543/postgres' });
+		const config = readConfig({
+			DATABASE_URL: 'postgresql://postgres:secret@db.example:6543/postgres'
+		});
 		expect(config.databaseUrl).toBe('postgresql://postgres:secret@db.example:6543/postgres');
 		expect(config.authMode).toBe('supabase');
 	});

@@ -13,7 +13,8 @@ const postgresUrl = z
 	.string()
 	.trim()
 	.refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-		message: 'expected a PostgreSQL connection string such as postgresql://user:password@host:5432/postgres'
+		message:
+			'expected a PostgreSQL connection string such as postgresql://user:password@host:5432/postgres'
 	});
 
 const envSchema = z.object({
@@ -53,7 +54,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	const parsed = envSchema.safeParse(cleaned);
 	if (!parsed.success) {
 		throw new ConfigError(
-			parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)
+			parsed.error.issues.map(
+				(issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`
+			)
 		);
 	}
 	const value = parsed.data;

@@ -61,7 +61,10 @@ function readHolder(path: string): LockHolder | null {
  * this host is taken over. A lock held by a live process, or by another host (whose processes we
  * cannot see), is refused with a DataDirLockedError naming the holder.
  */
-export function lockDataDir(dataDir: string, command = process.argv.slice(1).join(' ')): DataDirLock {
+export function lockDataDir(
+	dataDir: string,
+	command = process.argv.slice(1).join(' ')
+): DataDirLock {
 	const path = join(dataDir, 'buurtkracht.lock');
 	const me: LockHolder = {
 		pid: process.pid,

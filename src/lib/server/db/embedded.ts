@@ -24,7 +24,8 @@ export function pgDataPath(dataDir: string): string {
 function checkDataDir(dataDir: string): void {
 	if (existsSync(dataDir)) {
 		const foreign = readdirSync(dataDir).filter(
-			(name) => !['pgdata', 'buurtkracht.lock'].includes(name) && !name.startsWith('buurtkracht.lock.')
+			(name) =>
+				!['pgdata', 'buurtkracht.lock'].includes(name) && !name.startsWith('buurtkracht.lock.')
 		);
 		if (foreign.length > 0 && !existsSync(pgDataPath(dataDir))) {
 			throw new DataDirError(

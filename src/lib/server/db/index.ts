@@ -22,7 +22,10 @@ export interface OpenOptions {
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else the
  * embedded PGlite database in DATA_DIR, migrated on open.
  */
-export async function openDatabase(config: AppConfig, options: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(
+	config: AppConfig,
+	options: OpenOptions = {}
+): Promise<Database> {
 	const log = options.log ?? (() => {});
 	if (config.databaseUrl) {
 		const db = postgresDatabase(config.databaseUrl);

@@ -39,7 +39,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 					`Migration file name ${file} does not follow <14-digit timestamp>_<name>.sql (Supabase CLI layout)`
 				);
 			}
-			return { version: match[1], name: match[2], file, sql: readFileSync(join(dir, file), 'utf8') };
+			return {
+				version: match[1],
+				name: match[2],
+				file,
+				sql: readFileSync(join(dir, file), 'utf8')
+			};
 		});
 }
 

@@ -7,7 +7,8 @@ export function roundCoordinate(value: number): number {
 }
 
 function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G {
-	const ring = (points: number[][]) => points.map(([lon, lat]) => [roundCoordinate(lon), roundCoordinate(lat)]);
+	const ring = (points: number[][]) =>
+		points.map(([lon, lat]) => [roundCoordinate(lon), roundCoordinate(lat)]);
 	if (geometry.type === 'Polygon') {
 		return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) } as G;
 	}
@@ -45,20 +46,24 @@ export async function buurtenGeoJson(tx: Tx): Promise<FeatureCollection<Polygon 
 	);
 	return {
 		type: 'FeatureCollection',
-		features: rows.map(
-			(row): Feature<Polygon | MultiPolygon> => ({
-				type: 'Feature',
-				id: row.code,
-				properties: { code: row.code, name: row.name },
-				geometry: roundGeometry(row.boundary)
-			})
-		)
+		features: rows.map((row): Feature<Polygon | MultiPolygon> => ({
+			type: 'Feature',
+			id: row.code,
+			properties: { code: row.code, name: row.name },
+			geometry: roundGeometry(row.boundary)
+		}))
 	};
 }
 
 /** Published initiatives and provisions as points (what anyone may see under RLS). */
 export async function aanbodGeoJson(tx: Tx): Promise<FeatureCollection<Point>> {
-	const rows = await tx.query<{ id: string; kind: 'initiative' | 'provision'; name: string; lon: number; lat: number }>(
+	const rows = await tx.query<{
+		id: string;
+		kind: 'initiative' | 'provision';
+		name: string;
+		lon: number;
+		lat: number;
+	}>(
 		`select id, 'initiative' as kind, name, lon, lat from public.initiatives
 		 union all
 		 select id, 'provision' as kind, name, lon, lat from public.provisions
