@@ -187,3 +187,55 @@ describe('Row Level Security on the migrated schema', () => {
 		).rejects.toThrow(/append-only/);
 	});
 });
+
+describe('the audit trail and erasure', () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await migratedDatabase();
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('refuses TRUNCATE of signal_events, yet lets erasure of an account and of a signal through', async () => {
+		// auth.users belongs to the identity provider (GoTrue, or the embedded one): the owner writes it.
+		const ids = await db.asOwner(async (tx) => {
+			await tx.query(`insert into public.gemeenten (code, name) values ('GM9998', 'Gemeente')`);
+			const [user] = await tx.query<{ id: string }>(
+				`insert into auth.users (email) values ('lid@team.example') returning id`
+			);
+			const [team] = await tx.query<{ id: string }>(
+				`insert into public.teams (gemeente_code, name) values ('GM9998', 'Team') returning id`
+			);
+			const [signal] = await tx.query<{ id: string }>(
+				`insert into public.signals (team_id, theme_code, buurt_codes, title, created_by)
+				 values ($1, 'voeding', '{BU99980101}', 'Signaal', $2) returning id`,
+				[team.id, user.id]
+			);
+			await tx.query(
+				`insert into public.signal_events (signal_id, actor_id, kind) values ($1, $2, 'aangemaakt')`,
+				[signal.id, user.id]
+			);
+			return { user: user.id, signal: signal.id };
+		});
+		await expect(
+			db.asOwner((tx) => tx.query('truncate public.signal_events cascade'))
+		).rejects.toThrow(/append-only/);
+
+		// Erasing the account keeps the event, without its actor.
+		await db.asOwner((tx) => tx.query('delete from auth.users where id = $1', [ids.user]));
+		const events = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
+			tx.query<{ actor_id: string | null; kind: string }>('select actor_id, kind from public.signal_events')
+		);
+		expect(events).toEqual([{ actor_id: null, kind: 'aangemaakt' }]);
+
+		// Deleting the signal takes its trail along.
+		await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
+			tx.query('delete from public.signals where id = $1', [ids.signal])
+		);
+		const left = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
+			tx.query('select id from public.signal_events')
+		);
+		expect(left).toEqual([]);
+	});
+});
