@@ -225,7 +225,9 @@ describe('the audit trail and erasure', () => {
 		// Erasing the account keeps the event, without its actor.
 		await db.asOwner((tx) => tx.query('delete from auth.users where id = $1', [ids.user]));
 		const events = await db.withClaims(SERVICE_ROLE_CLAIMS, (tx) =>
-			tx.query<{ actor_id: string | null; kind: string }>('select actor_id, kind from public.signal_events')
+			tx.query<{ actor_id: string | null; kind: string }>(
+				'select actor_id, kind from public.signal_events'
+			)
 		);
 		expect(events).toEqual([{ actor_id: null, kind: 'aangemaakt' }]);
 
