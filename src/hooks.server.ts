@@ -2,6 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n';
+import { loadCurrentUser } from '$lib/server/auth/current-user';
+import { resolveIdentity } from '$lib/server/auth/identity';
 import { bindToClaims } from '$lib/server/request-database';
 import { database, startUp } from '$lib/server/startup';
 
@@ -16,12 +18,48 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** One place builds the request's identity; every query then runs with the caller's claims. */
+/**
+ * One place builds the request's identity: verified claims (embedded session cookie, or Supabase
+ * Auth's cookies verified with jose), a database handle bound to them, and the user's role and
+ * teams read through that handle, so Row Level Security applies from the first query.
+ */
 const identity: Handle = async ({ event, resolve }) => {
-	event.locals.claims = null; // signed-in users arrive with the accounts issue
-	event.locals.db = bindToClaims(await database(), event.locals.claims);
-	return resolve(event);
+	const db = await database();
+	const caller = await resolveIdentity(event);
+	event.locals.supabase = caller.supabase;
+	event.locals.sessionProblem = caller.problem;
+	event.locals.claims = caller.claims;
+	event.locals.db = bindToClaims(db, caller.claims);
+	event.locals.user = null;
+	if (caller.claims) {
+		const claims = caller.claims;
+		event.locals.user = await event.locals.db.run((tx) => loadCurrentUser(tx, claims));
+		if (!event.locals.user) {
+			// A valid token for an account without a profile (removed): signed out, not half in.
+			event.locals.claims = null;
+			event.locals.sessionProblem = 'invalid';
+			event.locals.db = bindToClaims(db, null);
+		}
+	}
+	const response = await resolve(event);
+	if (event.locals.claims) keepPrivate(response);
+	return response;
 };
+
+/**
+ * What a signed-in user gets is read with their claims, so RLS may have shown them more than the
+ * public sees (an admin reads draft initiatives, council draft provisions). Such a response must
+ * never sit in a shared cache, whatever the route asked for.
+ */
+function keepPrivate(response: Response): void {
+	const cacheControl = response.headers.get('cache-control');
+	if (!cacheControl || !/\b(public|s-maxage)\b/i.test(cacheControl)) return;
+	try {
+		response.headers.set('cache-control', 'private, no-cache');
+	} catch {
+		// Immutable headers (a Response passed through from fetch): nothing personal in it.
+	}
+}
 
 export const handle = sequence(i18n, identity);
 

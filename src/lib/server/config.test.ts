@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config';
+import { ConfigError, readConfig, requireAuthConfig } from './config';
 
 describe('readConfig', () => {
 	it('defaults to the embedded database in .data', () => {
@@ -34,5 +34,83 @@ describe('readConfig', () => {
 		expect(message).toContain('DATABASE_URL: expected a PostgreSQL connection string');
 		expect(message).toContain('AUTH_MODE: expected "embedded" or "supabase"');
 		expect(message).toContain('SEED_DEMO: expected "true" or "false"');
+	});
+
+	it('has embedded-auth defaults: an 8-hour session and a generated secret', () => {
+		const config = readConfig({});
+		expect(config.authJwtSecret).toBeUndefined();
+		expect(config.sessionHours).toBe(8);
+		expect(config.supabase).toBeUndefined();
+		expect(requireAuthConfig(config, {})).toBe(config);
+	});
+
+	it('takes AUTH_JWT_SECRET and AUTH_SESSION_HOURS', () => {
+		const secret = 'x'.repeat(32);
+		const config = readConfig({ AUTH_JWT_SECRET: secret, AUTH_SESSION_HOURS: '12' });
+		expect(config.authJwtSecret).toBe(secret);
+		expect(config.sessionHours).toBe(12);
+	});
+
+	it('refuses a short secret and a session length out of range, saying why', () => {
+		const message = (env: Record<string, string>) => {
+			try {
+				readConfig(env);
+			} catch (caught) {
+				expect(caught).toBeInstanceOf(ConfigError);
+				return (caught as Error).message;
+			}
+			return '';
+		};
+		expect(message({ AUTH_JWT_SECRET: 'too-short' })).toContain(
+			'AUTH_JWT_SECRET: expected at least 32 characters'
+		);
+		expect(message({ SUPABASE_JWT_SECRET: 'short' })).toContain(
+			'SUPABASE_JWT_SECRET: expected at least 32 characters'
+		);
+		expect(message({ AUTH_SESSION_HOURS: '0' })).toContain(
+			'AUTH_SESSION_HOURS: expected at least 1 hour'
+		);
+		expect(message({ AUTH_SESSION_HOURS: 'acht' })).toContain(
+			'AUTH_SESSION_HOURS: expected a number of hours'
+		);
+		expect(message({ AUTH_SESSION_HOURS: '1000' })).toContain('at most 720 hours');
+		expect(message({ PUBLIC_SUPABASE_URL: 'abc.supabase.co' })).toContain(
+			'PUBLIC_SUPABASE_URL: expected the project URL'
+		);
+	});
+
+	it('reads the Supabase project settings, anon or publishable key, without a trailing slash', () => {
+		const config = readConfig({
+			AUTH_MODE: 'supabase',
+			PUBLIC_SUPABASE_URL: 'https://abc.supabase.co/',
+			PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_123',
+			SUPABASE_JWT_SECRET: 's'.repeat(40)
+		});
+		expect(config.supabase).toEqual({
+			url: 'https://abc.supabase.co',
+			key: 'sb_publishable_123',
+			jwtSecret: 's'.repeat(40)
+		});
+		expect(
+			readConfig({
+				PUBLIC_SUPABASE_URL: 'https://abc.supabase.co',
+				PUBLIC_SUPABASE_ANON_KEY: 'eyJ'
+			}).supabase?.key
+		).toBe('eyJ');
+	});
+
+	it('in Supabase mode requires the project URL and key, but migrating tools need neither', () => {
+		const env = { DATABASE_URL: 'postgresql://postgres@db.example:5432/postgres' };
+		const config = readConfig(env); // what db:migrate does: no auth settings needed
+		expect(config.authMode).toBe('supabase');
+		let error: unknown;
+		try {
+			requireAuthConfig(config, env);
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toBeInstanceOf(ConfigError);
+		expect((error as Error).message).toContain('PUBLIC_SUPABASE_URL: required when AUTH_MODE');
+		expect((error as Error).message).toContain('PUBLIC_SUPABASE_ANON_KEY');
 	});
 });

@@ -1,4 +1,6 @@
-import { ConfigError, readConfig } from './config';
+import { authRuntime } from './auth/identity';
+import { JwtSecretError } from './auth/secret';
+import { ConfigError, readConfig, requireAuthConfig } from './config';
 import { DataDirError } from './db/embedded';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { MigrationError } from './db/migrator';
@@ -26,6 +28,7 @@ export function describeStartupError(error: unknown): string | null {
 	if (
 		error instanceof ConfigError ||
 		error instanceof DataDirError ||
+		error instanceof JwtSecretError ||
 		error instanceof DataDirLockedError ||
 		error instanceof MigrationError
 	) {
@@ -37,8 +40,13 @@ export function describeStartupError(error: unknown): string | null {
 /** Opens the database at start-up; on a known problem prints it and stops the process. */
 export async function startUp(): Promise<void> {
 	try {
-		readConfig();
+		requireAuthConfig(readConfig());
 		await database();
+		// Auth settings and the embedded signing secret: a problem shows now, not at first sign-in.
+		const auth = authRuntime();
+		console.log(
+			`[buurtkracht] Sign-in: ${auth.mode === 'embedded' ? 'embedded identity provider' : `Supabase Auth at ${auth.config.supabase?.url}`}.`
+		);
 		process.once('sveltekit:shutdown', () => void closeDatabase());
 	} catch (error) {
 		const message = describeStartupError(error);

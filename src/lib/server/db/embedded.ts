@@ -25,7 +25,8 @@ function checkDataDir(dataDir: string): void {
 	if (existsSync(dataDir)) {
 		const foreign = readdirSync(dataDir).filter(
 			(name) =>
-				!['pgdata', 'buurtkracht.lock'].includes(name) && !name.startsWith('buurtkracht.lock.')
+				!['pgdata', 'buurtkracht.lock', 'jwt-secret'].includes(name) &&
+				!name.startsWith('buurtkracht.lock.')
 		);
 		if (foreign.length > 0 && !existsSync(pgDataPath(dataDir))) {
 			throw new DataDirError(

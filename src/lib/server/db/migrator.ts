@@ -5,6 +5,8 @@ import type { Database, Tx } from './types';
 /** Where the one schema lives, in the Supabase CLI's layout. */
 export const MIGRATIONS_DIR = resolve(process.env.MIGRATIONS_DIR ?? 'supabase/migrations');
 export const PLATFORM_SHIM = resolve(MIGRATIONS_DIR, '../shim/platform.sql');
+/** The embedded identity provider's own tables (reset tokens, outbox, failed sign-ins). */
+export const EMBEDDED_AUTH_SHIM = resolve(MIGRATIONS_DIR, '../shim/embedded-auth.sql');
 
 export interface Migration {
 	/** The 14-digit timestamp the Supabase CLI uses as the version. */
@@ -67,10 +69,18 @@ export async function appliedVersions(tx: Tx): Promise<Set<string>> {
 	return new Set(rows.map((row) => row.version));
 }
 
-/** Applies the platform shim (never on a Supabase project: there the platform provides it). */
-export async function applyPlatformShim(db: Database, file = PLATFORM_SHIM): Promise<void> {
-	const sql = readFileSync(file, 'utf8');
-	await db.asOwner((tx) => tx.exec(sql));
+/**
+ * Applies the platform shim and, right after it, the embedded identity provider's tables (never
+ * on a Supabase project: there the platform and GoTrue provide them). Both files are idempotent.
+ */
+export async function applyPlatformShim(
+	db: Database,
+	files: readonly string[] = [PLATFORM_SHIM, EMBEDDED_AUTH_SHIM]
+): Promise<void> {
+	for (const file of files) {
+		const sql = readFileSync(file, 'utf8');
+		await db.asOwner((tx) => tx.exec(sql));
+	}
 }
 
 export interface MigrateResult {

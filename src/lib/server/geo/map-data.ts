@@ -55,7 +55,7 @@ export async function buurtenGeoJson(tx: Tx): Promise<FeatureCollection<Polygon 
 	};
 }
 
-/** Published initiatives and provisions as points (what anyone may see under RLS). */
+/** Published initiatives and provisions as points (RLS shows owners, council and admins drafts too). */
 export async function aanbodGeoJson(tx: Tx): Promise<FeatureCollection<Point>> {
 	const rows = await tx.query<{
 		id: string;
@@ -64,9 +64,9 @@ export async function aanbodGeoJson(tx: Tx): Promise<FeatureCollection<Point>> {
 		lon: number;
 		lat: number;
 	}>(
-		`select id, 'initiative' as kind, name, lon, lat from public.initiatives
+		`select id, 'initiative' as kind, name, lon, lat from public.initiatives where status = 'published'
 		 union all
-		 select id, 'provision' as kind, name, lon, lat from public.provisions
+		 select id, 'provision' as kind, name, lon, lat from public.provisions where status = 'published'
 		 order by kind, name`
 	);
 	return {

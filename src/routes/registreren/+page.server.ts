@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { PASSWORD_MIN, signUpSchema } from '$lib/schemas/auth';
+import { fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { signUp } from '$lib/server/auth/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, localizeHref('/account'));
+	return { passwordMin: PASSWORD_MIN };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = formFields(await event.request.formData());
+		const parsed = signUpSchema.safeParse(fields);
+		if (!parsed.success) {
+			return fail(400, { email: fields.email ?? '', errors: fieldErrors(parsed.error) });
+		}
+		// The same answer whether or not the address already has an account.
+		const { message } = await signUp(event, parsed.data);
+		return { done: message };
+	}
+};

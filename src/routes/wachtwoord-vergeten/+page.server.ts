@@ -1,0 +1,18 @@
+import { fail } from '@sveltejs/kit';
+import { resetRequestSchema } from '$lib/schemas/auth';
+import { fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { requestPasswordReset } from '$lib/server/auth/service';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = formFields(await event.request.formData());
+		const parsed = resetRequestSchema.safeParse(fields);
+		if (!parsed.success) {
+			return fail(400, { email: fields.email ?? '', errors: fieldErrors(parsed.error) });
+		}
+		// The page says the same whether or not the address is known.
+		await requestPasswordReset(event, parsed.data);
+		return { sent: true };
+	}
+};

@@ -1,0 +1,7 @@
+import { wijkteamOverview } from '$lib/server/wijkteam/overview';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	await parent(); // the layout's guard first
+	return locals.db.run(wijkteamOverview);
+};
