@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Tx } from '../db/types';
 
 /** Six decimals is about 10 cm: more only makes the payload bigger. */
@@ -51,31 +51,6 @@ export async function buurtenGeoJson(tx: Tx): Promise<FeatureCollection<Polygon 
 			id: row.code,
 			properties: { code: row.code, name: row.name },
 			geometry: roundGeometry(row.boundary)
-		}))
-	};
-}
-
-/** Published initiatives and provisions as points (RLS shows owners, council and admins drafts too). */
-export async function aanbodGeoJson(tx: Tx): Promise<FeatureCollection<Point>> {
-	const rows = await tx.query<{
-		id: string;
-		kind: 'initiative' | 'provision';
-		name: string;
-		lon: number;
-		lat: number;
-	}>(
-		`select id, 'initiative' as kind, name, lon, lat from public.initiatives where status = 'published'
-		 union all
-		 select id, 'provision' as kind, name, lon, lat from public.provisions where status = 'published'
-		 order by kind, name`
-	);
-	return {
-		type: 'FeatureCollection',
-		features: rows.map((row) => ({
-			type: 'Feature',
-			id: row.id,
-			properties: { id: row.id, kind: row.kind, name: row.name },
-			geometry: { type: 'Point', coordinates: [roundCoordinate(row.lon), roundCoordinate(row.lat)] }
 		}))
 	};
 }
