@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { parseGapQuery } from '$lib/schemas/plan';
+import { planProblemMessage } from '$lib/server/planning/pages';
+import { trendsOverview } from '$lib/server/planning/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	await parent(); // the /gemeente guard first
+	const query = parseGapQuery(url.searchParams);
+	if (!query.ok) error(400, { message: Object.values(query.errors).join(' ') });
+	const result = await locals.db.run((tx) => trendsOverview(tx, query.value.gemeente, new Date()));
+	if (!result.ok) error(400, { message: planProblemMessage(result.problem) });
+	return result.value;
+};

@@ -1,0 +1,31 @@
+import { error, fail } from '@sveltejs/kit';
+import { parseScenarioName, parseSuggestionsQuery } from '$lib/schemas/plan';
+import { requireArea } from '$lib/server/auth/guards';
+import { problemErrors, suggestionsPage } from '$lib/server/planning/pages';
+import { saveSuggestions } from '$lib/server/planning/service';
+import type { Actions, PageServerLoad } from './$types';
+
+// GET: suggestions computed from the URL, nothing saved. POST ?/bewaar saves them as a scenario,
+// computed again from the same URL.
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	await parent(); // the /gemeente guard first
+	const result = await locals.db.run((tx) => suggestionsPage(tx, url.searchParams));
+	if (!result.ok) error(400, { message: result.message });
+	return result.data;
+};
+
+export const actions: Actions = {
+	bewaar: async (event) => {
+		requireArea(event, 'gemeente');
+		const form = await event.request.formData();
+		const name = parseScenarioName(form);
+		if (!name.ok) return fail(400, { saveErrors: name.errors, name: '' });
+		const query = parseSuggestionsQuery(event.url.searchParams);
+		if (!query.ok) return fail(400, { saveErrors: query.errors, name: name.value });
+		const saved = await event.locals.db.run((tx) => saveSuggestions(tx, query.value, name.value));
+		if (!saved.ok) {
+			return fail(400, { saveErrors: problemErrors(saved.problem), name: name.value });
+		}
+		return { saved: name.value };
+	}
+};
