@@ -72,9 +72,11 @@ select results_eq(
   array['pgTAP published'],
   'anon reads published initiatives only'
 );
-select is_empty(
+select throws_ok(
   $$ select id from public.needs $$,
-  'anon reads no needs'
+  '42501',
+  null,
+  'anon reads no needs: it holds no select privilege on them'
 );
 select throws_ok(
   $$ insert into public.initiatives (name, buurt_code, status, lon, lat)

@@ -25,6 +25,12 @@ async function adminSql() {
 }
 
 async function createPostgresDatabase(template: string): Promise<Database> {
+	return (await createPostgresDatabaseWithUrl(template)).db;
+}
+
+async function createPostgresDatabaseWithUrl(
+	template: string
+): Promise<{ db: Database; url: string }> {
 	const name = `buurtkracht_test_${randomBytes(6).toString('hex')}`;
 	const admin = await adminSql();
 	try {
@@ -32,19 +38,32 @@ async function createPostgresDatabase(template: string): Promise<Database> {
 	} finally {
 		await admin.end();
 	}
-	const db = postgresDatabase(withDatabaseName(process.env.TEST_DATABASE_URL!, name), { max: 2 });
+	const url = withDatabaseName(process.env.TEST_DATABASE_URL!, name);
+	const db = postgresDatabase(url, { max: 2 });
 	return {
-		...db,
-		async close() {
-			await db.close();
-			const dropper = await adminSql();
-			try {
-				await dropper.unsafe(`drop database if exists ${name} with (force)`);
-			} finally {
-				await dropper.end();
+		url,
+		db: {
+			...db,
+			async close() {
+				await db.close();
+				const dropper = await adminSql();
+				try {
+					await dropper.unsafe(`drop database if exists ${name} with (force)`);
+				} finally {
+					await dropper.end();
+				}
 			}
 		}
 	};
+}
+
+/**
+ * PostgreSQL tier only: a fresh migrated database and its connection string, for tests that
+ * start the app server against it (tests/db/needs-concurrency.test.ts).
+ */
+export async function migratedPostgresDatabase(): Promise<{ db: Database; url: string }> {
+	const template = new URL(process.env.TEST_DATABASE_URL!).pathname.slice(1) || 'postgres';
+	return createPostgresDatabaseWithUrl(template);
 }
 
 /** A fresh, fully migrated database of its own for one test file. Close it in afterAll. */

@@ -174,11 +174,23 @@ needs               insert  anonymous&open  own&open            own&open        
 needs               update  none            own                 own                 own+area           own+area           own                 own       all
 needs               delete  none            own                 own                 own                own                own                 own       all
 
+# The public needs figures, already suppressed and rounded: everyone reads, only the maintenance job writes (20261128180100).
+need_aggregates     select  all             all                 all                 all                all                all                 all       all
+need_aggregates     insert  none            none                none                none               none               none                none      all
+need_aggregates     update  none            none                none                none               none               none                none      all
+need_aggregates     delete  none            none                none                none               none               none                none      all
+
 # A team's own; council reads the signals that ask for a new collective provision.
 signals             select  none            none                none                team               team               new-provision       none      all
 signals             insert  none            none                none                team&own           team&own           none                none      all
 signals             update  none            none                none                team               team               none                none      all
 signals             delete  none            none                none                none               none               none                none      all
+
+# Council planning scenarios: a shared workspace of council and admins; nobody else sees they exist (20261128190000).
+planning_scenarios  select  none            none                none                none               none               all                 all       all
+planning_scenarios  insert  none            none                none                none               none               all                 all       all
+planning_scenarios  update  none            none                none                none               none               all                 all       all
+planning_scenarios  delete  none            none                none                none               none               all                 all       all
 
 # The audit trail is append-only for everyone.
 signal_events       select  none            none                none                team               team               none                none      all
@@ -590,6 +602,16 @@ const INSERTS: Record<string, (actor: Actor) => Attempt[]> = {
 		}
 		return attempts;
 	},
+	need_aggregates: () => [
+		{
+			label: 'a figure for buurt Y',
+			facts: {},
+			sql: `insert into public.need_aggregates (gemeente_code, window_months, area_level, area_code,
+			        theme_code, display, rounded_count, window_start, window_end)
+			      values ($1, 3, 'buurt', $2, 'wonen', 'count', 25, now() - interval '3 months', now())`,
+			params: [GEMEENTE, BUURT.Y]
+		}
+	],
 	signals: (actor) => {
 		const sql = `insert into public.signals (team_id, theme_code, buurt_codes, title, created_by)
 			values ($1, 'wonen', $2::text[], 'Nieuw signaal', $3)`;
@@ -613,6 +635,19 @@ const INSERTS: Record<string, (actor: Actor) => Attempt[]> = {
 				sql,
 				params: [ID.teamX, `{${BUURT.X}}`, USER.ghost]
 			}
+		];
+	},
+	planning_scenarios: (actor) => {
+		// created_by is stamped with the caller by a trigger: a name given here does not count.
+		const sql = `insert into public.planning_scenarios
+			(gemeente_code, name, kind, subject, window_days, candidates, total_demand, unmet_before,
+			 unmet_after, created_by)
+			values ($1, 'Nieuw scenario', 'wat_als', 'voeding', 365,
+			  '[{"lon":5.005,"lat":52.005,"capacity":25,"catchmentMinutes":15,"buurtCode":null}]'::jsonb,
+			  10, 8, 3, $2)`;
+		return [
+			{ label: 'as oneself', facts: {}, sql, params: [GEMEENTE, idOf(me(actor))] },
+			{ label: "in ghost's name", facts: {}, sql, params: [GEMEENTE, USER.ghost] }
 		];
 	},
 	signal_events: (actor) => {
@@ -690,8 +725,9 @@ const EXTRA_UPDATES: Partial<Record<string, (actor: Actor) => UpdateAttempt[]>> 
 			target: ID.needA
 		},
 		{
+			// Signed-in users may change a need's status only (column privilege, 20261128180000).
 			label: 'move need of A to buurt Y',
-			facts: { owner: 'residentA' },
+			facts: {},
 			sql: `update public.needs set buurt_code = $1 where id = $2`,
 			params: [BUURT.Y, ID.needA],
 			target: ID.needA
@@ -868,9 +904,15 @@ describe('policy matrix', () => {
 					const cell = `${table} × ${actor} × ${op} [${code}]`;
 
 					if (op === 'select') {
-						const seen = await db.withClaims(claimsOf(actor), (tx) =>
-							tx.query<{ k: string }>(`select (${spec.key}) as k from public.${table}`)
-						);
+						// No select privilege at all (anon on needs) is stricter than RLS showing no row.
+						const seen = await db
+							.withClaims(claimsOf(actor), (tx) =>
+								tx.query<{ k: string }>(`select (${spec.key}) as k from public.${table}`)
+							)
+							.catch((error: { code?: string }) => {
+								if (error.code === '42501') return [];
+								throw error;
+							});
 						const visible = seen.map(
 							(r) => labelOfKey.get(r.k) ?? `row outside the fixture: ${r.k}`
 						);
@@ -983,5 +1025,105 @@ describe('outside Row Level Security', () => {
 			)
 		);
 		expect(rows.map((r) => `${r.grantee} may create triggers on ${r.table_name}`)).toEqual([]);
+	});
+});
+
+describe('needs: hidden columns, the wijkteam view and the reporter function (20261128180000)', () => {
+	// What RLS cannot do is hide columns: column privileges do, and the two ways past them are a
+	// view (security_invoker, so RLS still applies) and a function that returns own rows only.
+	const HIDDEN_COLUMNS = [
+		'reporter_id',
+		'household_key',
+		'point_lon',
+		'point_lat',
+		'idempotency_key',
+		'receipt_hash',
+		'consent_version'
+	];
+	/** The fixture needs the actor sees through `sql`, or 'denied' (42501). */
+	async function needsSeen(actor: Actor, sql: string): Promise<string[] | 'denied'> {
+		try {
+			const rows = await db.withClaims(claimsOf(actor), (tx) => tx.query<{ id: string }>(sql));
+			const labels = new Map(world.tables.needs.rows.map((r) => [r.key, r.label]));
+			return rows.map((r) => labels.get(String(r.id)) ?? `row outside the fixture: ${r.id}`).sort();
+		} catch (error) {
+			if ((error as { code?: string }).code === '42501') return 'denied';
+			throw error;
+		}
+	}
+	const expectedNeeds = (code: string, actor: Actor) =>
+		world.tables.needs.rows
+			.filter((r) => admits(code, actor, r.facts))
+			.map((r) => r.label)
+			.sort();
+
+	it('no API role selects who reported a need, its exact point or its form keys', async () => {
+		const failures: string[] = [];
+		for (const actor of ACTORS) {
+			for (const column of HIDDEN_COLUMNS) {
+				const seen = await needsSeen(actor, `select id, ${column} from public.needs`);
+				const allowed = actor === 'service';
+				if (allowed !== (seen !== 'denied')) {
+					failures.push(`${actor} × needs.${column}: ${allowed ? 'refused' : 'readable'}`);
+				}
+			}
+			// Nor by filtering on a hidden column.
+			const probe = await needsSeen(
+				actor,
+				`select id from public.needs where reporter_id = '${USER.residentA}'`
+			);
+			if ((actor === 'service') !== (probe !== 'denied')) {
+				failures.push(`${actor} may filter needs on reporter_id`);
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+
+	// anon: no privilege; a wijkteam member: the needs of their buurten (not their own elsewhere).
+	const VIEW: Record<Actor, string> = {
+		anon: 'denied',
+		residentA: 'none',
+		residentB: 'none',
+		wijkteamX: 'area',
+		wijkteamY: 'area',
+		council: 'none',
+		admin: 'none',
+		service: 'none'
+	};
+	it('public.needs_for_wijkteam shows a wijkteam the needs of its buurten, and nobody else any', async () => {
+		const failures: string[] = [];
+		for (const actor of ACTORS) {
+			const seen = await needsSeen(actor, 'select id from public.needs_for_wijkteam');
+			const wanted = VIEW[actor] === 'denied' ? 'denied' : expectedNeeds(VIEW[actor], actor);
+			if (JSON.stringify(seen) !== JSON.stringify(wanted)) {
+				failures.push(`${actor}: sees ${JSON.stringify(seen)}, expected ${JSON.stringify(wanted)}`);
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+
+	const MINE: Record<Actor, string> = {
+		anon: 'denied',
+		residentA: 'own',
+		residentB: 'own',
+		wijkteamX: 'own',
+		wijkteamY: 'own',
+		council: 'own',
+		admin: 'own',
+		service: 'none'
+	};
+	it('private.my_needs() gives every reporter all of their own needs, and nobody anything else', async () => {
+		const failures: string[] = [];
+		for (const actor of ACTORS) {
+			const seen = await needsSeen(
+				actor,
+				'select id, reporter_id, household_key from private.my_needs()'
+			);
+			const wanted = MINE[actor] === 'denied' ? 'denied' : expectedNeeds(MINE[actor], actor);
+			if (JSON.stringify(seen) !== JSON.stringify(wanted)) {
+				failures.push(`${actor}: sees ${JSON.stringify(seen)}, expected ${JSON.stringify(wanted)}`);
+			}
+		}
+		expect(failures).toEqual([]);
 	});
 });

@@ -99,6 +99,49 @@ describe('readConfig', () => {
 		).toBe('eyJ');
 	});
 
+	it('keeps needs 12 months and limits reports per address and per session by default', () => {
+		const config = readConfig({});
+		expect(config.needRetentionMonths).toBe(12);
+		expect(config.needRateLimit).toEqual({ perAddress: 30, perSession: 10, windowMinutes: 60 });
+	});
+
+	it('takes NEED_RETENTION_MONTHS and the NEED_RATE_LIMIT_* variables', () => {
+		const config = readConfig({
+			NEED_RETENTION_MONTHS: '6',
+			NEED_RATE_LIMIT_PER_ADDRESS: '1000',
+			NEED_RATE_LIMIT_PER_SESSION: '500',
+			NEED_RATE_LIMIT_WINDOW_MINUTES: '15'
+		});
+		expect(config.needRetentionMonths).toBe(6);
+		expect(config.needRateLimit).toEqual({ perAddress: 1000, perSession: 500, windowMinutes: 15 });
+	});
+
+	it('refuses a retention beyond the 24 months the database allows, and malformed limits', () => {
+		const message = (env: Record<string, string>) => {
+			try {
+				readConfig(env);
+			} catch (caught) {
+				expect(caught).toBeInstanceOf(ConfigError);
+				return (caught as Error).message;
+			}
+			return '';
+		};
+		expect(message({ NEED_RETENTION_MONTHS: '25' })).toContain(
+			'NEED_RETENTION_MONTHS: expected at most 24 months'
+		);
+		expect(message({ NEED_RETENTION_MONTHS: '0' })).toContain('expected at least 1 months');
+		expect(message({ NEED_RETENTION_MONTHS: 'een jaar' })).toContain(
+			'NEED_RETENTION_MONTHS: expected a number of months'
+		);
+		expect(message({ NEED_RETENTION_MONTHS: '1.5' })).toContain('expected a whole number');
+		expect(message({ NEED_RATE_LIMIT_PER_ADDRESS: '0' })).toContain(
+			'NEED_RATE_LIMIT_PER_ADDRESS: expected at least 1 reports'
+		);
+		expect(message({ NEED_RATE_LIMIT_WINDOW_MINUTES: '2000' })).toContain(
+			'NEED_RATE_LIMIT_WINDOW_MINUTES: expected at most 1440 minutes'
+		);
+	});
+
 	it('in Supabase mode requires the project URL and key, but migrating tools need neither', () => {
 		const env = { DATABASE_URL: 'postgresql://postgres@db.example:5432/postgres' };
 		const config = readConfig(env); // what db:migrate does: no auth settings needed

@@ -23,6 +23,14 @@ const jwtSecret = (generate: string) =>
 		message: `expected at least 32 characters (a random string; for example the output of ${generate})`
 	});
 
+/** A whole number in [min, max], with the unit and an example in every message. */
+const wholeNumber = (unit: string, example: number, min: number, max: number) =>
+	z.coerce
+		.number({ message: `expected a number of ${unit}, for example ${example}` })
+		.int({ message: `expected a whole number of ${unit}, for example ${example}` })
+		.min(min, { message: `expected at least ${min} ${unit}` })
+		.max(max, { message: `expected at most ${max} ${unit}` });
+
 const envSchema = z.object({
 	DATA_DIR: z
 		.string()
@@ -54,7 +62,12 @@ const envSchema = z.object({
 		.optional(),
 	PUBLIC_SUPABASE_ANON_KEY: z.string().trim().optional(),
 	PUBLIC_SUPABASE_PUBLISHABLE_KEY: z.string().trim().optional(),
-	SUPABASE_JWT_SECRET: jwtSecret("the project's JWT secret (Settings → API)").optional()
+	SUPABASE_JWT_SECRET: jwtSecret("the project's JWT secret (Settings → API)").optional(),
+	// The database refuses an expiry more than 24 months after the report (needs_expiry_within_24_months).
+	NEED_RETENTION_MONTHS: wholeNumber('months', 12, 1, 24).default(12),
+	NEED_RATE_LIMIT_PER_ADDRESS: wholeNumber('reports', 30, 1, 100_000).default(30),
+	NEED_RATE_LIMIT_PER_SESSION: wholeNumber('reports', 10, 1, 100_000).default(10),
+	NEED_RATE_LIMIT_WINDOW_MINUTES: wholeNumber('minutes', 60, 1, 1440).default(60)
 });
 
 export interface SupabaseConfig {
@@ -80,6 +93,10 @@ export type AppConfig = {
 	sessionHours: number;
 	/** Supabase Auth settings, when the PUBLIC_SUPABASE_* variables are set. */
 	supabase: SupabaseConfig | undefined;
+	/** How long a reported need is kept before the retention job deletes it (1–24 months). */
+	needRetentionMonths: number;
+	/** Reports per client address, per browser session (or account) and the window they count in. */
+	needRateLimit: { perAddress: number; perSession: number; windowMinutes: number };
 };
 
 /**
@@ -108,6 +125,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		seedDemo: value.SEED_DEMO,
 		authJwtSecret: value.AUTH_JWT_SECRET,
 		sessionHours: value.AUTH_SESSION_HOURS,
+		needRetentionMonths: value.NEED_RETENTION_MONTHS,
+		needRateLimit: {
+			perAddress: value.NEED_RATE_LIMIT_PER_ADDRESS,
+			perSession: value.NEED_RATE_LIMIT_PER_SESSION,
+			windowMinutes: value.NEED_RATE_LIMIT_WINDOW_MINUTES
+		},
 		supabase:
 			value.PUBLIC_SUPABASE_URL && supabaseKey
 				? {

@@ -5,6 +5,7 @@ import { DataDirError } from './db/embedded';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { MigrationError } from './db/migrator';
 import { closeDatabase, getDatabase, type Database } from './db';
+import { startNeedMaintenance } from './needs/maintenance';
 
 async function seedDemo(db: Database): Promise<void> {
 	if (!readConfig().seedDemo) return;
@@ -41,7 +42,8 @@ export function describeStartupError(error: unknown): string | null {
 export async function startUp(): Promise<void> {
 	try {
 		requireAuthConfig(readConfig());
-		await database();
+		// Expired needs deleted and public figures published now, then daily (unref'd timer).
+		await startNeedMaintenance(await database());
 		// Auth settings and the embedded signing secret: a problem shows now, not at first sign-in.
 		const auth = authRuntime();
 		console.log(
