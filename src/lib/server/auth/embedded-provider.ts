@@ -105,6 +105,17 @@ async function recordAttempt(tx: Tx, email: string, address: string): Promise<vo
 	await tx.query(`delete from auth.sign_in_failures where failed_at < now() - interval '1 day'`);
 }
 
+/**
+ * On PostgreSQL, parallel transactions would each count the failures before any of them records
+ * its own, and all slip through. Transaction-scoped advisory locks on the account and then the
+ * address (always in that order, so two requests cannot deadlock) make check-and-record atomic.
+ * PGlite runs one transaction at a time, where they cost nothing.
+ */
+async function lockThrottle(tx: Tx, email: string, address: string): Promise<void> {
+	await tx.query(`select pg_advisory_xact_lock(hashtext('sign-in account ' || $1))`, [email]);
+	await tx.query(`select pg_advisory_xact_lock(hashtext('sign-in address ' || $1))`, [address]);
+}
+
 function minutesUntil(until: Date): number {
 	return Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
 }
@@ -120,6 +131,7 @@ export async function signIn(
 ): Promise<SignInOutcome> {
 	const email = normaliseEmail(input.email);
 	const found = await db.asOwner(async (tx): Promise<{ until: Date | null; user?: Account }> => {
+		await lockThrottle(tx, email, input.address);
 		const until = await throttledUntil(tx, email, input.address);
 		if (until) return { until };
 		await recordAttempt(tx, email, input.address);
@@ -277,6 +289,7 @@ export async function changePassword(
 			[input.userId]
 		);
 		if (!user) return { until: null };
+		await lockThrottle(tx, normaliseEmail(user.email), input.address);
 		const until = await throttledUntil(tx, normaliseEmail(user.email), input.address);
 		if (until) return { until };
 		await recordAttempt(tx, normaliseEmail(user.email), input.address);
