@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -29,8 +29,10 @@ export default async function setup(project: TestProject) {
 	await applyPlatformShim(db);
 	await migrate(db);
 	const dump = await pg.dumpDataDir('none');
-	const path = join(mkdtempSync(join(tmpdir(), 'buurtkracht-template-')), 'migrated.tar');
+	const dir = mkdtempSync(join(tmpdir(), 'buurtkracht-template-'));
+	const path = join(dir, 'migrated.tar');
 	writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
 	await pg.close();
 	project.provide('pgliteTemplate', path);
+	return () => rmSync(dir, { recursive: true, force: true });
 }

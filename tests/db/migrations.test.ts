@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -76,6 +76,7 @@ describe('a failing migration', () => {
 			'create table public.half_done (id int);\ninsert into public.no_such_table values (1);\n'
 		);
 		const error = await migrate(db, readMigrations(dir)).catch((e: unknown) => e);
+		rmSync(dir, { recursive: true, force: true });
 		expect(error).toBeInstanceOf(MigrationError);
 		expect((error as Error).message).toContain('29990101000000_broken.sql');
 		const [state] = await db.asOwner((tx) =>

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,16 @@ import { DataDirLockedError, lockDataDir } from '../../../src/lib/server/db/data
 import { DataDirError, openEmbedded } from '../../../src/lib/server/db/embedded';
 
 const children: ChildProcess[] = [];
-afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
+const dirs: string[] = [];
+afterAll(() => {
+	children.forEach((child) => child.kill('SIGKILL'));
+	dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
 function freshDir(): string {
-	return mkdtempSync(join(tmpdir(), 'bk-datadir-'));
+	const dir = mkdtempSync(join(tmpdir(), 'bk-datadir-'));
+	dirs.push(dir);
+	return dir;
 }
 
 function writeLock(dir: string, pid: number, host = hostname()) {
