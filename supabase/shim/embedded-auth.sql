@@ -55,3 +55,9 @@ alter table auth.sign_in_failures enable row level security;
 
 revoke all on table auth.password_resets, auth.outbox, auth.sign_in_failures
   from public, anon, authenticated, service_role;
+
+-- The wijkteam workspace's daily digest of new shared-need candidates is mail too
+-- (src/lib/server/signals/digest.ts). Replaced rather than altered, so this stays idempotent.
+alter table auth.outbox drop constraint if exists outbox_kind_check;
+alter table auth.outbox add constraint outbox_kind_check
+  check (kind in ('password_reset', 'sign_up_existing', 'password_changed', 'signal_digest'));

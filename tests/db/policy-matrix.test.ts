@@ -26,6 +26,8 @@
  *   proposal       a volunteer match in status 'voorgesteld'
  *   new-provision  a signal whose intervention_kind is 'nieuwe_voorziening'
  *   own-initiative a volunteer request for an initiative the actor created
+ *   note           a signal event of kind 'notitie' (members add notes; the signals trigger
+ *                  writes every other event, 20261128200000)
  *
  * WHAT EACH OPERATION CHECKS, per actor, on a database with the fixture world committed:
  *   select  the exact set of fixture rows the actor sees equals the rows the code admits
@@ -192,11 +194,29 @@ planning_scenarios  insert  none            none                none            
 planning_scenarios  update  none            none                none                none               none               all                 all       all
 planning_scenarios  delete  none            none                none                none               none               all                 all       all
 
-# The audit trail is append-only for everyone.
+# The audit trail is append-only for everyone; members add notes, the signals trigger writes the rest (20261128200000).
 signal_events       select  none            none                none                team               team               none                none      all
-signal_events       insert  none            none                none                team&own           team&own           none                none      all
+signal_events       insert  none            none                none                team&own&note      team&own&note      none                none      all
 signal_events       update  denied          denied              denied              denied             denied             denied              denied    denied
 signal_events       delete  denied          denied              denied              denied             denied             denied              denied    denied
+
+# Which buurten border each other: derived from the public geography; the seeder, importer and daily job write it (20261128200000).
+buurt_adjacency     select  all             all                 all                 all                all                all                 all       all
+buurt_adjacency     insert  none            none                none                none               none               none                all       all
+buurt_adjacency     update  none            none                none                none               none               none                all       all
+buurt_adjacency     delete  none            none                none                none               none               none                all       all
+
+# "New since your last visit" of the wijkteam workspace: each member's own (20261128200000).
+workspace_visits    select  none            own                 own                 own                own                own                 own       all
+workspace_visits    insert  none            own                 own                 own                own                own                 own       all
+workspace_visits    update  none            own                 own                 own                own                own                 own       all
+workspace_visits    delete  none            own                 own                 own                own                own                 own       all
+
+# What the daily digest last told a team: the team reads it, only the digest job writes (20261128200000).
+workspace_digests   select  none            none                none                team               team               none                none      all
+workspace_digests   insert  none            none                none                none               none               none                none      all
+workspace_digests   update  none            none                none                none               none               none                none      all
+workspace_digests   delete  none            none                none                none               none               none                none      all
 `;
 
 const FLAG_TERMS = new Set([
@@ -207,7 +227,8 @@ const FLAG_TERMS = new Set([
 	'anonymous',
 	'proposal',
 	'new-provision',
-	'own-initiative'
+	'own-initiative',
+	'note'
 ]);
 const RELATION_TERMS = new Set(['own', 'others', 'area', 'team']);
 const WHOLE_CODES = new Set(['all', 'none', 'denied']);
@@ -656,24 +677,57 @@ const INSERTS: Record<string, (actor: Actor) => Attempt[]> = {
 		return [
 			{
 				label: 'note on signal X, as oneself',
-				facts: { team: 'X', owner: own },
+				facts: { team: 'X', owner: own, flags: ['note'] },
 				sql,
 				params: [ID.signalX, idOf(own)]
 			},
 			{
 				label: 'note on signal Y, as oneself',
-				facts: { team: 'Y', owner: own },
+				facts: { team: 'Y', owner: own, flags: ['note'] },
 				sql,
 				params: [ID.signalY, idOf(own)]
 			},
 			{
 				label: "note on signal X, in ghost's name",
-				facts: { team: 'X', owner: 'ghost' },
+				facts: { team: 'X', owner: 'ghost', flags: ['note'] },
 				sql,
 				params: [ID.signalX, USER.ghost]
+			},
+			{
+				// A transition the signal never made: only the signals trigger writes these.
+				label: 'forged transition of signal X, as oneself',
+				facts: { team: 'X', owner: own },
+				sql: `insert into public.signal_events (signal_id, actor_id, kind, from_status, to_status)
+					values ($1, $2, 'overgang', 'signaleren', 'afgesloten')`,
+				params: [ID.signalX, idOf(own)]
 			}
 		];
-	}
+	},
+	buurt_adjacency: () => [
+		{
+			// The fixture already holds this pair: an admitted attempt stops at the primary key.
+			label: 'buurten X and Y border each other',
+			facts: {},
+			sql: `insert into public.buurt_adjacency (buurt_a, buurt_b) values ($1, $2)`,
+			params: [BUURT.X, BUURT.Y]
+		}
+	],
+	workspace_visits: (actor) => {
+		const sql = `insert into public.workspace_visits (user_id, last_visit_at) values ($1, now())`;
+		const own = me(actor);
+		return [
+			{ label: 'a visit of oneself', facts: { owner: own }, sql, params: [idOf(own)] },
+			{ label: "a visit in ghost's name", facts: { owner: 'ghost' }, sql, params: [USER.ghost] }
+		];
+	},
+	workspace_digests: () => [
+		{
+			label: 'a digest for team X',
+			facts: { team: 'X' },
+			sql: `insert into public.workspace_digests (team_id, candidate_keys) values ($1, '{}')`,
+			params: [ID.teamX]
+		}
+	]
 };
 
 /** Updates that say more than `set col = col`: escalation and reassignment attempts. */

@@ -260,6 +260,69 @@ describe('detectSharedNeeds: the Poisson test with Benjamini–Hochberg', () => 
 	});
 });
 
+describe('detectSharedNeeds: a baseline from outside (a wijkteam against its municipality)', () => {
+	// The team serves two buurten of 1,000 households; the municipality has 20,000 households of
+	// which 40 report geldzaken: 2 per 1,000, so each of the team's buurten expects λ = 2.
+	const buurten = [
+		{ code: 'BU_T1', households: 1000 },
+		{ code: 'BU_T2', households: 1000 }
+	];
+	const needs = [...households('geldzaken', 'BU_T1', 9), ...households('geldzaken', 'BU_T2', 2)];
+	const baseline = [{ themeCode: 'geldzaken', count: 40, households: 20_000 }];
+
+	it('tests the buurten of the team against the rate of the municipality, not their own', () => {
+		const result = detect({ buurten, needs, baseline }, { k: 1000 });
+		expect(result.themes).toEqual([
+			{ themeCode: 'geldzaken', count: 40, households: 20_000, ratePer1000: 2 }
+		]);
+		const hot = cell(result, 'geldzaken', 'BU_T1')!;
+		expect(hot.expected).toBeCloseTo(2, 12);
+		// P(X ≥ 9 | 2), two tests: q = min over ranks of m·p/rank.
+		expect(hot.p).toBeCloseTo(2.374473282611e-4, 14);
+		expect(hot.q).toBeCloseTo(2 * 2.374473282611e-4, 13);
+		expect(hot.reasons).toEqual(['significant']);
+		expect(result.testedCells).toBe(2);
+		// Against their own rate (5.5 per 1,000) the same buurt is not significant.
+		const own = detect({ buurten, needs }, { k: 1000 });
+		expect(own.themes[0].ratePer1000).toBe(5.5);
+		expect(cell(own, 'geldzaken', 'BU_T1')?.reasons).toEqual([]);
+	});
+
+	it('does not test a theme the baseline lacks, or one without households', () => {
+		const result = detect(
+			{
+				buurten,
+				needs: [...needs, ...households('wonen', 'BU_T1', 6)],
+				baseline: [...baseline, { themeCode: 'vervoer', count: 0, households: 0 }],
+				themeCodes: ['vervoer']
+			},
+			{ k: 5 }
+		);
+		expect(result.themes.find((t) => t.themeCode === 'wonen')).toMatchObject({
+			count: 0,
+			households: 0,
+			ratePer1000: null
+		});
+		// Untested, but k still counts.
+		expect(cell(result, 'wonen', 'BU_T1')).toMatchObject({
+			p: null,
+			q: null,
+			reasons: ['threshold']
+		});
+		expect(result.testedCells).toBe(2);
+	});
+
+	it('refuses a baseline with impossible numbers or a theme twice', () => {
+		expect(() => detect({ buurten, baseline: [{ ...baseline[0], count: -1 }] })).toThrow(/count/);
+		expect(() =>
+			detect({ buurten, baseline: [{ ...baseline[0], households: Number.NaN }] })
+		).toThrow(/households/);
+		expect(() => detect({ buurten, baseline: [baseline[0], baseline[0]] })).toThrow(
+			/more than once/
+		);
+	});
+});
+
 describe('detectSharedNeeds: clusters of adjacent buurten', () => {
 	// A row of five buurten, each bordering the next.
 	const buurten = ['BU_A', 'BU_B', 'BU_C', 'BU_D', 'BU_E'].map((code) => ({

@@ -16,6 +16,11 @@ import { benjaminiHochberg, poissonUpperTail } from './poisson';
  * through the Benjamini–Hochberg correction, and a cell is significant when its q-value is at
  * most `fdr`: on average at most that share of the significant cells are false alarms.
  *
+ * The reference rate can also come from outside (`baseline`): a wijkteam sees only the needs of
+ * its own buurten, yet the design compares a buurt with the whole municipality. The caller then
+ * passes the municipality's totals per theme (households with a need, summed per buurt as here,
+ * and households of the buurten with known households) and only the team's buurten are tested.
+ *
  * Adjacent candidate buurten of one theme are then joined into clusters (connected components
  * of the adjacency graph restricted to those candidates), so one need spread over a few small
  * buurten shows as one signal.
@@ -54,6 +59,19 @@ export interface SharedNeedsInput {
 	 * on which themes happen to have reports. Themes of counted needs are added if missing.
 	 */
 	themeCodes?: readonly string[];
+	/**
+	 * The reference rate per theme, when it is not the rate of `buurten` themselves (a wijkteam's
+	 * buurten against the whole municipality). A theme missing here is not tested by rate.
+	 */
+	baseline?: readonly ThemeBaseline[];
+}
+
+export interface ThemeBaseline {
+	themeCode: string;
+	/** Households with an open need in the window, counted once per buurt, over the reference area. */
+	count: number;
+	/** Households of the reference area's buurten with known households (CBS). */
+	households: number;
 }
 
 export interface SharedNeedsParameters {
@@ -108,11 +126,14 @@ export interface SharedNeedCell {
 
 export interface ThemeRate {
 	themeCode: string;
-	/** Distinct households with an open need, summed over the buurten with known households. */
+	/**
+	 * Distinct households with an open need, summed over the buurten with known households (or
+	 * the baseline's count when one was given).
+	 */
 	count: number;
-	/** Households of the buurten with known households. */
+	/** Households of the buurten with known households (or the baseline's). */
 	households: number;
-	/** The municipality's rate per 1,000 households; null when no buurt has known households. */
+	/** The reference rate per 1,000 households; null when there are no known households. */
 	ratePer1000: number | null;
 }
 
@@ -232,18 +253,26 @@ export function detectSharedNeeds(
 	const testedCodes = buurtCodes.filter(tested);
 	const knownHouseholds = testedCodes.reduce((sum, code) => sum + households.get(code)!, 0);
 
+	const baseline = input.baseline ? checkedBaseline(input.baseline) : null;
 	const themes: ThemeRate[] = [];
 	const cells: SharedNeedCell[] = [];
 	const pValues: number[] = [];
 	const testedCells: SharedNeedCell[] = [];
 	for (const themeCode of themeCodes) {
 		const byBuurt = reporters.get(themeCode) ?? new Map<string, Set<string>>();
-		const themeCount = testedCodes.reduce((sum, code) => sum + (byBuurt.get(code)?.size ?? 0), 0);
+		const reference = baseline
+			? (baseline.get(themeCode) ?? { count: 0, households: 0 })
+			: {
+					count: testedCodes.reduce((sum, code) => sum + (byBuurt.get(code)?.size ?? 0), 0),
+					households: knownHouseholds
+				};
+		const themeCount = reference.count;
+		const referenceHouseholds = reference.households;
 		themes.push({
 			themeCode,
 			count: themeCount,
-			households: knownHouseholds,
-			ratePer1000: knownHouseholds > 0 ? (1000 * themeCount) / knownHouseholds : null
+			households: referenceHouseholds,
+			ratePer1000: referenceHouseholds > 0 ? (1000 * themeCount) / referenceHouseholds : null
 		});
 		for (const buurtCode of buurtCodes) {
 			const count = byBuurt.get(buurtCode)?.size ?? 0;
@@ -259,8 +288,8 @@ export function detectSharedNeeds(
 				q: null,
 				reasons: count >= parameters.k ? ['threshold'] : []
 			};
-			if (tested(buurtCode)) {
-				cell.expected = (h! * themeCount) / knownHouseholds;
+			if (tested(buurtCode) && referenceHouseholds > 0) {
+				cell.expected = (h! * themeCount) / referenceHouseholds;
 				cell.p = poissonUpperTail(count, cell.expected);
 				pValues.push(cell.p);
 				testedCells.push(cell);
@@ -288,6 +317,26 @@ export function detectSharedNeeds(
 		testedCells: pValues.length,
 		skipped
 	};
+}
+
+function checkedBaseline(
+	baseline: readonly ThemeBaseline[]
+): Map<string, { count: number; households: number }> {
+	const byTheme = new Map<string, { count: number; households: number }>();
+	for (const { themeCode, count, households } of baseline) {
+		if (byTheme.has(themeCode))
+			throw new Error(`baseline theme ${themeCode} appears more than once`);
+		if (!(count >= 0 && Number.isFinite(count))) {
+			throw new RangeError(`baseline count of ${themeCode} must be a number ≥ 0 (got ${count})`);
+		}
+		if (!(households >= 0 && Number.isFinite(households))) {
+			throw new RangeError(
+				`baseline households of ${themeCode} must be a number ≥ 0 (got ${households})`
+			);
+		}
+		byTheme.set(themeCode, { count, households });
+	}
+	return byTheme;
 }
 
 /** Connected components of the adjacency graph over each theme's candidate buurten. */

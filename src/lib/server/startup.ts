@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { MigrationError } from './db/migrator';
 import { closeDatabase, getDatabase, type Database } from './db';
 import { startNeedMaintenance } from './needs/maintenance';
+import { startSignalDigest } from './signals/digest';
 
 async function seedDemo(db: Database): Promise<void> {
 	if (!readConfig().seedDemo) return;
@@ -44,6 +45,8 @@ export async function startUp(): Promise<void> {
 		requireAuthConfig(readConfig());
 		// Expired needs deleted and public figures published now, then daily (unref'd timer).
 		await startNeedMaintenance(await database());
+		// The wijkteams' digest of new shared-need candidates: now in the background, then daily.
+		startSignalDigest(await database());
 		// Auth settings and the embedded signing secret: a problem shows now, not at first sign-in.
 		const auth = authRuntime();
 		console.log(

@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/password';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
+import { storeBuurtAdjacency } from '../signals/adjacency';
 import { demoChecksum } from './checksum';
 import { DEMO_GEMEENTE_CODE, DEMO_SEED, generateDemoCity } from './generate-city';
 import { DEMO_PASSWORD } from './generate-people';
@@ -239,6 +240,8 @@ async function writeCity(
 			household_key: n.reporter_id ? user(n.reporter_id) : n.household_key
 		}))
 	);
+	// Which buurten border each other, for the wijkteams' shared-need detection.
+	await storeBuurtAdjacency(tx, city.gemeente.code);
 	const users = city.accounts.length;
 	return {
 		users,

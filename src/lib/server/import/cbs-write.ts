@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
+import { storeBuurtAdjacency } from '../signals/adjacency';
 import {
 	CbsImportError,
 	KEY_FIGURES,
@@ -148,6 +149,8 @@ export async function writeCbsPlan(db: Database, plan: CbsImportPlan): Promise<W
 			const gemeenten = await upsert(tx, GEMEENTE_SQL, plan.gemeenten);
 			const wijken = await upsert(tx, WIJK_SQL, plan.wijken);
 			const buurten = await upsert(tx, BUURT_SQL, plan.buurten);
+			// New boundaries, new neighbours: the shared-need detection joins adjacent buurten.
+			for (const gemeente of plan.gemeenten) await storeBuurtAdjacency(tx, gemeente.code);
 			const [left] = await tx.query<{ wijken: number; buurten: number }>(
 				`select
 					(select count(*)::int from public.wijken

@@ -1,0 +1,50 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
+import { requireArea } from '$lib/server/auth/guards';
+import { signalFromCluster, workspacePage } from '$lib/server/wijkteam/workspace';
+import type { Actions, PageServerLoad } from './$types';
+
+const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
+
+/** "Geldzaken in Oude Haven" or "Geldzaken in Oude Haven and 2 other buurten". */
+const clusterTitle = (theme: string, buurten: string[]) =>
+	buurten.length > 1
+		? m.signal_cluster_title_many({ theme, buurt: buurten[0], others: buurten.length - 1 })
+		: m.signal_cluster_title_one({ theme, buurt: buurten[0] ?? '' });
+
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	await parent(); // the layout's guard first
+	const parsed = parseWorkspaceQuery(url.searchParams);
+	if (!parsed.ok) error(400, { message: Object.values(parsed.errors).join(' ') });
+	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
+	if (!result.ok) error(404, 'Not found');
+	return { ...result.data, query: workspaceQueryString(parsed.value) };
+};
+
+export const actions: Actions = {
+	signaal: async (event) => {
+		requireArea(event, 'wijkteam');
+		const parsed = parseClusterSignal(await event.request.formData());
+		if (!parsed.ok) return fail(400, { clusterError: parsed.errors.form, existing: null });
+		const outcome = await event.locals.db.run((tx) =>
+			signalFromCluster(tx, parsed.value, locale(), clusterTitle)
+		);
+		if (outcome.kind === 'created') {
+			redirect(303, localizeHref(`/wijkteam/signalen/${outcome.id}?gemaakt=1`));
+		}
+		if (outcome.kind === 'unknown_team') error(404, 'Not found');
+		if (outcome.kind === 'exists') {
+			return fail(409, {
+				clusterError: m.signal_error_exists({ title: outcome.title }),
+				existing: { id: outcome.id, title: outcome.title }
+			});
+		}
+		return fail(409, {
+			clusterError:
+				outcome.kind === 'gone' ? m.signal_error_cluster_gone() : m.signal_error_tampered(),
+			existing: null
+		});
+	}
+};

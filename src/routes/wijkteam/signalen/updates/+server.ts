@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { mayEnter } from '$lib/server/auth/guards';
+import { needUpdatesStream } from '$lib/server/signals/updates';
+import type { RequestHandler } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A resumed stream never reaches further back than this (Last-Event-ID or ?sinds=). */
+const MAX_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
+
+/** Server-sent events: new needs in one of the member's teams' buurten (see updates.ts). */
+export const GET: RequestHandler = async ({ locals, url, request }) => {
+	// No redirect to the sign-in page: an EventSource cannot follow it anywhere useful.
+	if (!locals.user) error(401, 'Not signed in');
+	if (!mayEnter(locals.user, 'wijkteam')) error(404, 'Not found');
+	const team = url.searchParams.get('team') ?? '';
+	if (!UUID.test(team) || !locals.user.teamIds.includes(team.toLowerCase())) {
+		error(404, 'Not found');
+	}
+	const now = Date.now();
+	const asked = Date.parse(
+		request.headers.get('last-event-id') ?? url.searchParams.get('sinds') ?? ''
+	);
+	const since = new Date(
+		Number.isFinite(asked) ? Math.min(now, Math.max(asked, now - MAX_LOOK_BACK_MS)) : now
+	);
+	const exp = locals.claims?.exp;
+	const stream = needUpdatesStream(locals.db, team.toLowerCase(), since, {
+		signal: request.signal,
+		expiresAt: typeof exp === 'number' ? exp * 1000 : undefined
+	});
+	if (!stream) error(503, 'Too many live connections');
+	return new Response(stream, {
+		headers: {
+			'content-type': 'text/event-stream; charset=utf-8',
+			'cache-control': 'no-store',
+			'x-accel-buffering': 'no'
+		}
+	});
+};
