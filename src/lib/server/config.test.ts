@@ -157,3 +157,20 @@ describe('readConfig', () => {
 		expect((error as Error).message).toContain('PUBLIC_SUPABASE_ANON_KEY');
 	});
 });
+
+describe('loadDotEnv', () => {
+	it('reads a .env file into the environment without overriding what is already set', async () => {
+		const { mkdtempSync, writeFileSync } = await import('node:fs');
+		const { join } = await import('node:path');
+		const { tmpdir } = await import('node:os');
+		const { loadDotEnv } = await import('./config');
+		const file = join(mkdtempSync(join(tmpdir(), 'bk-env-')), '.env');
+		writeFileSync(file, 'BK_TEST_FROM_FILE=file\nBK_TEST_ALREADY_SET=file\n');
+		process.env.BK_TEST_ALREADY_SET = 'environment';
+		loadDotEnv(file);
+		expect(process.env.BK_TEST_FROM_FILE).toBe('file');
+		expect(process.env.BK_TEST_ALREADY_SET).toBe('environment');
+		delete process.env.BK_TEST_FROM_FILE;
+		delete process.env.BK_TEST_ALREADY_SET;
+	});
+});

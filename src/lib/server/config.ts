@@ -104,7 +104,27 @@ export type AppConfig = {
  * .env file does not switch modes by accident. Malformed values are always refused; the settings
  * a mode *needs* are checked by requireAuthConfig, so tools that only migrate need no auth keys.
  */
+let dotEnvLoaded = false;
+
+/**
+ * Reads `.env` from the working folder into process.env once, for the app and every script alike
+ * (Vite's dev server reads it only for `$env`, adapter-node not at all). Values already in the
+ * environment win; a missing file is fine.
+ */
+export function loadDotEnv(path = '.env'): void {
+	if (dotEnvLoaded) return;
+	dotEnvLoaded = true;
+	try {
+		process.loadEnvFile(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+			throw new ConfigError([`${path}: cannot be read (${(error as Error).message})`]);
+		}
+	}
+}
+
 export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+	if (env === process.env) loadDotEnv();
 	const cleaned = Object.fromEntries(
 		Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== '')
 	);
