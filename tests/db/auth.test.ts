@@ -17,8 +17,8 @@ import {
 	removeMember,
 	renameTeam
 } from '../../src/lib/server/admin/teams';
-import { wijkteamOverview } from '../../src/lib/server/wijkteam/overview';
-import { gemeenteOverview } from '../../src/lib/server/gemeente/overview';
+import { wijkteamOverview } from '../../src/lib/server/workspace/overview';
+import { gemeenteOverview } from '../../src/lib/server/planning/council-overview';
 import { migratedDatabase } from './harness';
 
 const PASSWORD = 'een lange zin als wachtwoord';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS, type FindFilters } from '../../src/lib/schemas/find';
-import { getOfferDetail } from '../../src/lib/server/aanbod/detail';
-import { findOffer, findPage, type FindResult } from '../../src/lib/server/aanbod/find';
-import { findGeoJson } from '../../src/lib/server/aanbod/geojson';
+import { getOfferDetail } from '../../src/lib/server/offer/detail';
+import { findOffer, findPage, type FindResult } from '../../src/lib/server/offer/find';
+import { findGeoJson } from '../../src/lib/server/offer/geojson';
 import { SERVICE_ROLE_CLAIMS, type Claims, type Database } from '../../src/lib/server/db/types';
 import { migratedDatabase } from './harness';
 

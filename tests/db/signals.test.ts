@@ -38,7 +38,7 @@ import {
 	signalByHand,
 	signalFromCluster,
 	workspacePage
-} from '../../src/lib/server/wijkteam/workspace';
+} from '../../src/lib/server/workspace/workspace';
 import { migratedDatabase } from './harness';
 
 let db: Database;

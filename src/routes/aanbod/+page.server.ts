@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { parseFindQuery } from '$lib/schemas/find';
-import { findPage } from '$lib/server/aanbod/find';
-import { problemMessage } from '$lib/server/aanbod/problems';
+import { findPage } from '$lib/server/offer/find';
+import { problemMessage } from '$lib/server/offer/problems';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -1,4 +1,4 @@
-import { gemeenteOverview } from '$lib/server/gemeente/overview';
+import { gemeenteOverview } from '$lib/server/planning/council-overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {

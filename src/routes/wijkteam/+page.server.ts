@@ -1,4 +1,4 @@
-import { wijkteamOverview } from '$lib/server/wijkteam/overview';
+import { wijkteamOverview } from '$lib/server/workspace/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {

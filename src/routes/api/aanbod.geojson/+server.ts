@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { parseFindQuery } from '$lib/schemas/find';
-import { findGeoJson } from '$lib/server/aanbod/geojson';
-import { problemMessage } from '$lib/server/aanbod/problems';
+import { findGeoJson } from '$lib/server/offer/geojson';
+import { problemMessage } from '$lib/server/offer/problems';
 import type { RequestHandler } from './$types';
 
 /**

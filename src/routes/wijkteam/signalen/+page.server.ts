@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
 import { requireArea } from '$lib/server/auth/guards';
-import { signalFromCluster, workspacePage } from '$lib/server/wijkteam/workspace';
+import { signalFromCluster, workspacePage } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getOfferDetail } from '$lib/server/aanbod/detail';
+import { getOfferDetail } from '$lib/server/offer/detail';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -3,7 +3,7 @@ import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { HAND_SIGNAL_FIELDS, parseHandSignal, sentValues } from '$lib/schemas/signal';
 import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors } from '$lib/server/signals/messages';
-import { handSignalOptions, signalByHand } from '$lib/server/wijkteam/workspace';
+import { handSignalOptions, signalByHand } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');

@@ -1,11 +1,11 @@
 // One published initiative or provision for its public page, with what is nearby.
-import { isOpenAt, nextOccurrences, parseSchedule } from '$lib/aanbod/schedule';
-import type { OfferDetail, ThemeOption } from '$lib/aanbod/types';
+import { isOpenAt, nextOccurrences, parseSchedule } from '$lib/offer/schedule';
+import type { OfferDetail, ThemeOption } from '$lib/offer/types';
 import { NO_FILTERS, type OfferKind } from '$lib/schemas/find';
 import type { Tx } from '../db/types';
 import { offerCandidates, refine } from './find';
 
-export type { OfferDetail } from '$lib/aanbod/types';
+export type { OfferDetail } from '$lib/offer/types';
 
 interface DetailRow {
 	id: string;

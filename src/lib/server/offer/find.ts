@@ -13,7 +13,7 @@ import {
 	nextOccurrences,
 	parseSchedule,
 	type ScheduleSlot
-} from '$lib/aanbod/schedule';
+} from '$lib/offer/schedule';
 import type {
 	BuurtOption,
 	FindItem,
@@ -21,7 +21,7 @@ import type {
 	Reference,
 	ThemeOption,
 	WijkOption
-} from '$lib/aanbod/types';
+} from '$lib/offer/types';
 import { walkingMinutes, walkingMinutesRounded, type LonLat } from '$lib/analysis/walking';
 import {
 	FIND_PAGE_SIZE,
@@ -31,7 +31,7 @@ import {
 } from '$lib/schemas/find';
 import type { Tx } from '../db/types';
 
-export type { FindItem, FindOptions, Reference, ThemeOption } from '$lib/aanbod/types';
+export type { FindItem, FindOptions, Reference, ThemeOption } from '$lib/offer/types';
 
 /** A row as the database returns it. */
 export interface OfferRow {
