@@ -43,7 +43,20 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts'],
+					// Component tests need a DOM and Svelte's client build: the `components` project.
+					exclude: ['src/lib/components/**/*.test.ts'],
 					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				// Svelte resolves to its server build under node; `browser` picks the client build, so
+				// testing-library can mount components in jsdom.
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'components',
+					include: ['src/lib/components/**/*.test.ts'],
+					environment: 'jsdom'
 				}
 			},
 			{
