@@ -39,6 +39,8 @@ describe('CheckboxGroup', () => {
 			options: [{ value: 'zorg', label: 'Zorg' }]
 		});
 		expect(screen.getByRole('group').getAttribute('aria-describedby')).toBe('leefgebied-error');
-		expect(screen.getByRole('checkbox', { name: 'Zorg' }).getAttribute('aria-invalid')).toBe('true');
+		expect(screen.getByRole('checkbox', { name: 'Zorg' }).getAttribute('aria-invalid')).toBe(
+			'true'
+		);
 	});
 });

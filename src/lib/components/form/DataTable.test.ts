@@ -35,7 +35,7 @@ describe('DataTable', () => {
 			caption: 'Huishoudens per buurt',
 			columns,
 			rows,
-			scroll: true,
+			scroll: true
 		});
 		const region = screen.getByRole('region', { name: 'Huishoudens per buurt' });
 		expect(region.getAttribute('tabindex')).toBe('0');
@@ -43,8 +43,8 @@ describe('DataTable', () => {
 	});
 
 	it('renders rows through a snippet and formats values', () => {
-		const row = createRawSnippet((get: () => (typeof rows)[number]) => ({
-			render: () => `<tr><td>${get().buurt.toUpperCase()}</td><td>x</td></tr>`
+		const row = createRawSnippet((get: () => Record<string, unknown>) => ({
+			render: () => `<tr><td>${String(get().buurt).toUpperCase()}</td><td>x</td></tr>`
 		}));
 		render(DataTable, { id: 't', caption: 'Eigen rijen', columns, rows, row });
 		expect(screen.getByRole('cell', { name: 'BINNENSTAD' })).toBeTruthy();

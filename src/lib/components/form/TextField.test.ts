@@ -58,7 +58,12 @@ describe('TextField', () => {
 		});
 		const input = screen.getByRole('spinbutton', { name: 'Minimale groep' }) as HTMLInputElement;
 		expect(input.value).toBe('5');
-		expect([input.min, input.max, input.step, input.inputMode]).toEqual(['5', '50', '1', 'numeric']);
+		expect([input.min, input.max, input.step, input.inputMode]).toEqual([
+			'5',
+			'50',
+			'1',
+			'numeric'
+		]);
 		expect(input.getAttribute('aria-describedby')).toBe('k-note');
 	});
 });
