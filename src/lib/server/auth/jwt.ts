@@ -6,7 +6,7 @@ import {
 	type JWTPayload,
 	type JWTVerifyGetKey
 } from 'jose';
-import type { Claims } from '../db/types';
+import type { Claims } from '$lib/server/db/types';
 
 /** Supabase Auth puts this audience on every user's access token; so does the embedded provider. */
 export const AUDIENCE = 'authenticated';

@@ -1,6 +1,6 @@
 import area from '@turf/area';
 import type { Position } from 'geojson';
-import { createRng, type Rng } from '../../analysis/prng';
+import { createRng, type Rng } from '$lib/analysis/prng';
 import {
 	innerPoint,
 	toGeoJson,

@@ -1,5 +1,5 @@
-import { createBuurtLookup } from '../../analysis/buurt-lookup';
-import type { Rng } from '../../analysis/prng';
+import { createBuurtLookup } from '$lib/analysis/buurt-lookup';
+import type { Rng } from '$lib/analysis/prng';
 import type { BuurtContext, Geography } from './generate-city';
 import { pointInBuurt } from './generate-offer';
 import { NEED_DESCRIPTIONS } from './need-descriptions';

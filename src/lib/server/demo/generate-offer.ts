@@ -1,5 +1,5 @@
-import { createBuurtLookup, type BuurtLookup } from '../../analysis/buurt-lookup';
-import type { Rng } from '../../analysis/prng';
+import { createBuurtLookup, type BuurtLookup } from '$lib/analysis/buurt-lookup';
+import type { Rng } from '$lib/analysis/prng';
 import { round6 } from './geometry';
 import type { BuurtContext, Geography } from './generate-city';
 import { INITIATIVE_KINDS, type InitiativeKind } from './initiative-kinds';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../analysis/prng';
+import type { Rng } from '$lib/analysis/prng';
 import type { Geography } from './generate-city';
 import { personName } from './names';
 import type { AppRole, DemoAccount, DemoTeam, DemoVolunteer } from './types';

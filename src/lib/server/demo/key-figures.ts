@@ -1,4 +1,4 @@
-import type { Rng } from '../../analysis/prng';
+import type { Rng } from '$lib/analysis/prng';
 import type { WijkType } from './names';
 import type { DemoBuurt } from './types';
 

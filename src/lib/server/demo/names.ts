@@ -1,4 +1,4 @@
-import type { Rng } from '../../analysis/prng';
+import type { Rng } from '$lib/analysis/prng';
 
 // Word lists for fictional but Dutch-sounding place and person names. Dutch towns name their
 // neighbourhoods after a theme (trees, birds, painters, water), after old landmarks, or after the

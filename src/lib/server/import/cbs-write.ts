@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
-import { storeBuurtAdjacency } from '../signals/adjacency';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
+import { storeBuurtAdjacency } from '$lib/server/signals/adjacency';
 import {
 	CbsImportError,
 	KEY_FIGURES,

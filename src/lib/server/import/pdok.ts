@@ -13,7 +13,7 @@
  * Should PDOK ignore the gemeentecode filter, features of other gemeenten are dropped here and
  * the page limit stops a download of the whole country.
  */
-import type { Database } from '../db/types';
+import type { Database } from '$lib/server/db/types';
 import { CbsImportError, type CbsImportInput, type CbsImportSummary } from './cbs';
 import { importCbs } from './cbs-write';
 

@@ -9,7 +9,7 @@ import {
 	type GapQuery
 } from '$lib/schemas/plan';
 import type { FieldErrors } from '$lib/schemas/form-errors';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import {
 	gapAnalysis,
 	suggestionsAnalysis,

@@ -7,7 +7,7 @@
 // waits for the job.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buurtAdjacency, type BuurtPair } from '$lib/analysis/buurt-adjacency';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
 
 async function boundariesOf(tx: Tx, gemeenteCode: string) {
 	return tx.query<{ code: string; boundary: Polygon | MultiPolygon }>(

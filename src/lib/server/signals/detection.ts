@@ -19,7 +19,7 @@ import {
 	type SharedNeedsResult,
 	type ThemeBaseline
 } from '$lib/analysis/shared-needs';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { loadBuurtAdjacency } from './adjacency';
 
 export interface TeamBuurt {

@@ -34,7 +34,7 @@ import type {
 	SignalListItem,
 	SignalView
 } from '$lib/signals/types';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import type { TeamArea } from './detection';
 
 export type Locale = 'nl' | 'en';
