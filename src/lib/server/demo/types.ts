@@ -1,9 +1,9 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Boundary } from '$lib/server/geo/polygon';
 
 // Rows of the demo city, named and shaped like the columns of supabase/migrations/*_core_schema.sql
 // so the seeder can hand them to jsonb_to_recordset unchanged.
 
-export type Boundary = Polygon | MultiPolygon;
+export type { Boundary };
 
 /** The kind of neighbourhood a wijk is, which drives its name and its CBS key figures. */
 export type WijkType =

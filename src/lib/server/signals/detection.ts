@@ -20,7 +20,7 @@ import {
 	type ThemeBaseline
 } from '$lib/analysis/shared-needs';
 import type { Tx } from '$lib/server/db/types';
-import { loadBuurtAdjacency } from './adjacency';
+import { loadBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 
 export interface TeamBuurt {
 	code: string;

@@ -10,7 +10,7 @@
 import { m } from '$lib/paraglide/messages';
 import { DEFAULT_WORKSPACE } from '$lib/schemas/signal';
 import { SERVICE_ROLE_CLAIMS, type Database } from '$lib/server/db/types';
-import { ensureBuurtAdjacency } from './adjacency';
+import { ensureBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 import { allTeamAreas, candidateKeys, detectForTeam, type TeamArea } from './detection';
 
 export const DIGEST_INTERVAL_MS = 24 * 60 * 60 * 1000;
