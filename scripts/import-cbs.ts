@@ -10,7 +10,8 @@
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/lib/server/config';
 import { openDatabase, type Database } from '../src/lib/server/db/index';
-import { formatSummary, prepareCbsImport } from '../src/lib/server/import/cbs';
+import { prepareCbsImport } from '$lib/server/import/cbs-plan';
+import { formatSummary } from '$lib/server/import/cbs-summary';
 import { readCbsFiles, summaryOf, writeCbsPlan } from '../src/lib/server/import/cbs-write';
 import {
 	downloadFromPdok,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../../src/lib/server/db/types';
-import { CbsImportError } from '../../src/lib/server/import/cbs';
+import { CbsImportError } from '$lib/server/import/cbs-types';
 import { importCbs } from '../../src/lib/server/import/cbs-write';
 import { importFromPdok, PdokError } from '../../src/lib/server/import/pdok';
 import { migratedDatabase } from './harness';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 // A test may reach into the server's demo generator; the modules under test stay pure.
-import { DEMO_SEED, generateDemoCity } from '../server/demo/generate-city';
-import type { DemoCity } from '../server/demo/types';
+import { DEMO_SEED, generateDemoCity } from '$lib/server/demo/generate-city';
+import type { DemoCity } from '$lib/server/demo/types';
 import { buurtAdjacency } from './buurt-adjacency';
 import { detectSharedNeeds, type SharedNeedsResult } from './shared-needs';
 

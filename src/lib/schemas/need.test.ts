@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './form-errors';
+import { fieldErrors } from './form';
 import { needFiguresQuerySchema, needReportSchema, NEED_DESCRIPTION_MAX } from './need';
 
 const KEY = '3f0b6a52-8f0e-4a57-9d6e-2b0c7a1d5e9f';

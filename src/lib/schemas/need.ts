@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { UUID_PATTERN as UUID } from './form';
 
 // The report form (/melden): one schema for the form and the server. Field names are Dutch and
 // the same in every language. Whether a theme or buurt exists, and which buurt a point lies in,
@@ -13,7 +14,6 @@ export const NEED_CONSENT_VERSION = 'melden-2026-11';
 /** The honeypot's name: a field people do not see and bots fill in. */
 export const NEED_HONEYPOT = 'website';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COORDINATE = /^-?\d{1,3}(\.\d{1,12})?$/;
 // Letters and digits are all an e-mail address needs here; the database checks /^[^@\s]+@[^@\s]+$/.
 const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;

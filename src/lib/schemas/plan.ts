@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { fieldErrors, type FieldErrors } from './form-errors';
+import { fieldErrors, formFields as firstValues, type Parsed } from './form';
+
+export type { Parsed };
 
 // The council's planning forms (/gemeente/planning/…) as they travel in the URL: GET forms, so an
 // analysis can be shared, bookmarked and exported, and works without JavaScript. Parameter names
@@ -213,17 +215,6 @@ export interface WhatIfQuery extends GapQuery, CandidateInput {
 
 export interface SuggestionsQuery extends GapQuery, CandidateInput {
 	count: number;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-/** The first value of each parameter, as the schemas expect plain strings. */
-function firstValues(params: URLSearchParams | FormData): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const [name, value] of params) {
-		if (typeof value === 'string' && !(name in values)) values[name] = value;
-	}
-	return values;
 }
 
 function gapQueryOf(value: z.infer<typeof baseSchema>): GapQuery {

@@ -10,7 +10,16 @@ import {
 	type SignalStatus,
 	type Urgency
 } from '$lib/signals/workflow';
-import { fieldErrors, type FieldErrors } from './form-errors';
+import {
+	allValues,
+	fieldErrors,
+	formFields as firstValues,
+	parsedOf,
+	UUID_PATTERN as UUID,
+	type Parsed
+} from './form';
+
+export type { Parsed };
 
 // The wijkteam workspace's forms (/wijkteam/signalen/…): the detection's settings travel in the
 // URL (a GET form: shareable, works without JavaScript), the signal forms are posted. Field names
@@ -31,7 +40,6 @@ export const SIGNAL_NOTE_MAX = 2000;
 export const SIGNAL_HOUSEHOLDS_MAX = 1_000_000;
 export const SIGNAL_BUURTEN_MAX = 200;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const THEME = /^[a-z][a-z0-9-]{1,40}$/;
 const BUURT = /^BU[0-9]{8}$/;
 // Control characters other than tab and line breaks cannot be typed, and PostgreSQL refuses NUL.
@@ -40,14 +48,6 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const codePoints = (value: string) => [...value].length;
 
 const tampered = () => m.signal_error_tampered();
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-function parsedOf<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-	return result.success
-		? { ok: true, value: result.data }
-		: { ok: false, errors: fieldErrors(result.error) };
-}
 
 /** Text as typed, without control characters; '' when absent. */
 const text = (max: number, tooLong: () => string) =>
@@ -87,18 +87,6 @@ const version = z
 const status = z.enum(SIGNAL_STATES, { error: tampered });
 
 /** Values of a field that may occur more than once (checkboxes, multiple select). */
-function allValues(form: FormData | URLSearchParams, name: string): string[] {
-	return form.getAll(name).filter((value): value is string => typeof value === 'string');
-}
-
-/** The first value of each field, as the object schemas expect plain strings. */
-function firstValues(form: FormData | URLSearchParams): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const [name, value] of form) {
-		if (typeof value === 'string' && !(name in values)) values[name] = value;
-	}
-	return values;
-}
 
 // ============================================================================================
 // The detection's settings (GET)

@@ -1,4 +1,4 @@
-import type { Claims, Database, Tx } from './db/types';
+import type { Claims, Database, Tx } from '$lib/server/db/types';
 
 /** What a request handler gets: transactions that always run with the caller's claims. */
 export interface RequestDatabase {

@@ -1,29 +1,16 @@
-import { authRuntime } from './auth/identity';
-import { JwtSecretError } from './auth/secret';
-import { ConfigError, readConfig, requireAuthConfig } from './config';
-import { DataDirError } from './db/embedded';
-import { DataDirLockedError } from './db/data-dir-lock';
-import { MigrationError } from './db/migrator';
-import { closeDatabase, getDatabase, type Database } from './db';
-import { startNeedMaintenance } from './needs/maintenance';
-import { startSignalDigest } from './signals/digest';
+import { authRuntime } from '$lib/server/auth/identity';
+import { JwtSecretError } from '$lib/server/auth/secret';
+import { ConfigError, readConfig, requireAuthConfig } from '$lib/server/config';
+import { DataDirError } from '$lib/server/db/embedded';
+import { DataDirLockedError } from '$lib/server/db/data-dir-lock';
+import { MigrationError } from '$lib/server/db/migrator';
+import { closeDatabase } from '$lib/server/db';
+import { database } from '$lib/server/db/process-database';
+import { startNeedMaintenance } from '$lib/server/needs/maintenance';
+import { startSignalDigest } from '$lib/server/signals/digest';
 
-async function seedDemo(db: Database): Promise<void> {
-	if (!readConfig().seedDemo) return;
-	const started = performance.now();
-	console.log('[buurtkracht] Empty database: adding the demo city Voorbeeldstad (fictional)…');
-	const { seedDemoCity } = await import('./demo/seed');
-	await seedDemoCity(db);
-	console.log(`[buurtkracht] Demo city ready in ${Math.round(performance.now() - started)} ms.`);
-}
-
-/** The process's database: opened, migrated and (embedded, first start) seeded once. */
-export function database(): Promise<Database> {
-	return getDatabase({
-		seedIfEmpty: seedDemo,
-		log: (line) => console.log(`[buurtkracht] ${line}`)
-	});
-}
+/** Re-exported for hooks.server.ts, which opens the handle on each request. */
+export { database };
 
 /** Problems an operator can fix get one clear sentence, not a stack trace. */
 export function describeStartupError(error: unknown): string | null {

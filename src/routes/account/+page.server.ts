@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { changePasswordSchema, PASSWORD_MIN } from '$lib/schemas/auth';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePassword } from '$lib/server/auth/service';
 import type { Actions, PageServerLoad } from './$types';

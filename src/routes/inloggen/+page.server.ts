@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { signInSchema } from '$lib/schemas/auth';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { safeReturnPath } from '$lib/server/auth/return-path';
 import { signIn } from '$lib/server/auth/service';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { NEED_FORM_FIELDS, needReportSchema } from '$lib/schemas/need';
-import { errorOn, fieldErrors, formFields, type FieldErrors } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields, type FieldErrors } from '$lib/schemas/form';
 import { readConfig } from '$lib/server/config';
 import { reportFormOptions } from '$lib/server/needs/form-options';
 import { reportRateLimiter } from '$lib/server/needs/rate-limit';

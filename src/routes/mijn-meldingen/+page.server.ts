@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { withdrawAllSchema, withdrawNeedSchema } from '$lib/schemas/need';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { requireUser } from '$lib/server/auth/guards';
 import { myNeeds, withdrawAllNeeds, withdrawNeed } from '$lib/server/needs/mine';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { PASSWORD_MIN, signUpSchema } from '$lib/schemas/auth';
-import { fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { fieldErrors, formFields } from '$lib/schemas/form';
 import { signUp } from '$lib/server/auth/service';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { PASSWORD_MIN, resetPasswordSchema } from '$lib/schemas/auth';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { openResetLink, resetPassword } from '$lib/server/auth/service';
 import type { Actions, PageServerLoad } from './$types';
 

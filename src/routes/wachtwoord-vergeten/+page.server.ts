@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { resetRequestSchema } from '$lib/schemas/auth';
-import { fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { fieldErrors, formFields } from '$lib/schemas/form';
 import { requestPasswordReset } from '$lib/server/auth/service';
 import type { Actions } from './$types';
 

@@ -1,6 +1,6 @@
 // Wijkteams, their members and their buurten, for the admin pages. All writes go through the
 // admin's own claims; the policies on teams, team_members and team_areas allow them to admins only.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 export interface TeamSummary {
 	id: string;

@@ -1,8 +1,8 @@
 // Users and roles for the admin pages. Everything runs in a transaction bound to the admin's own
 // claims: the policies on public.profiles let admins change roles, and public.admin_list_users()
 // (security definer) shows them the addresses they cannot read from auth.users.
-import type { AppRole } from '../auth/current-user';
-import type { Tx } from '../db/types';
+import type { AppRole } from '$lib/server/auth/current-user';
+import type { Tx } from '$lib/server/db/types';
 
 export interface DirectoryUser {
 	id: string;

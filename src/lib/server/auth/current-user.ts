@@ -1,4 +1,4 @@
-import type { Claims, Tx } from '../db/types';
+import type { Claims, Tx } from '$lib/server/db/types';
 
 export type AppRole = 'resident' | 'wijkteam' | 'council' | 'admin';
 

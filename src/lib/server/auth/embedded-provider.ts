@@ -6,7 +6,7 @@
 // handle, and nothing here is reachable from a route except through src/lib/server/auth/service.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { m } from '$lib/paraglide/messages';
-import type { Database, Tx } from '../db/types';
+import type { Database, Tx } from '$lib/server/db/types';
 import type { SessionUser } from './jwt';
 import { hashPassword, verifyPassword } from './password';
 

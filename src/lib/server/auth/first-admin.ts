@@ -1,7 +1,7 @@
 // Promotes an existing account to admin, for `npm run make-admin -- <email>`: how the first admin
 // comes to be, when no admin exists yet to give the role through /beheer/gebruikers. It runs as
 // the database owner, like the migrator: an operator's tool on the server, never a request.
-import type { Database } from '../db/types';
+import type { Database } from '$lib/server/db/types';
 
 export type PromoteOutcome =
 	{ ok: true; userId: string; previousRole: string } | { ok: false; reason: 'unknown_email' };

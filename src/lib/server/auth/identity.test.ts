@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../config';
+import { readConfig } from '$lib/server/config';
 import { resolveIdentity, type AuthRuntime } from './identity';
 import { AUDIENCE, embeddedVerifier, signSessionToken, supabaseVerifier } from './jwt';
 import { SESSION_COOKIE } from './session';

@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RequestEvent } from '@sveltejs/kit';
-import { readConfig, requireAuthConfig, type AppConfig } from '../config';
-import type { Claims } from '../db/types';
+import { readConfig, requireAuthConfig, type AppConfig } from '$lib/server/config';
+import type { Claims } from '$lib/server/db/types';
 import { embeddedVerifier, supabaseVerifier, type SessionProblem, type TokenVerifier } from './jwt';
 import { loadJwtSecret } from './secret';
 import { clearSessionCookie, SESSION_COOKIE } from './session';

@@ -6,7 +6,8 @@ import {
 	type JWTPayload,
 	type JWTVerifyGetKey
 } from 'jose';
-import type { Claims } from '../db/types';
+import { UUID_PATTERN as UUID } from '$lib/schemas/form';
+import type { Claims } from '$lib/server/db/types';
 
 /** Supabase Auth puts this audience on every user's access token; so does the embedded provider. */
 export const AUDIENCE = 'authenticated';
@@ -23,8 +24,6 @@ export type Verification =
 
 /** Checks one token; never throws, and anything doubtful is `invalid` (signed out, never more access). */
 export type TokenVerifier = (token: string) => Promise<Verification>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The claims a session may carry into the database. Only a user's token counts: role

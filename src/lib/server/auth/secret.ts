@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '$lib/server/config';
 
 export class JwtSecretError extends Error {
 	constructor(message: string) {

@@ -5,7 +5,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { database } from '../startup';
+import { database } from '$lib/server/db/process-database';
 import * as embedded from './embedded-provider';
 import { authRuntime } from './identity';
 import { signSessionToken } from './jwt';

@@ -1,7 +1,7 @@
 import { createServerClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { SupabaseConfig } from '../config';
+import type { SupabaseConfig } from '$lib/server/config';
 
 /**
  * A Supabase client for this one request, reading and writing the auth cookies through

@@ -1,4 +1,4 @@
-import { readConfig, type AppConfig } from '../config';
+import { readConfig, type AppConfig } from '$lib/server/config';
 import { openEmbedded } from './embedded';
 import { applyPlatformShim, migrate } from './migrator';
 import { postgresDatabase } from './postgres-driver';

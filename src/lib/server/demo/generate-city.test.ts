@@ -5,7 +5,7 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { intersection, union, type Geom } from 'polyclip-ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBuurtLookup } from '../../analysis/buurt-lookup';
+import { createBuurtLookup } from '$lib/analysis/buurt-lookup';
 import { demoChecksum } from './checksum';
 import { DEMO_GEMEENTE_CODE, DEMO_SEED, generateDemoCity } from './generate-city';
 import { ringArea } from './geometry';

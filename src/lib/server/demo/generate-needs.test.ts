@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBuurtLookup } from '../../analysis/buurt-lookup';
+import { createBuurtLookup } from '$lib/analysis/buurt-lookup';
 import { DEMO_SEED, generateDemoCity } from './generate-city';
 import { HOT_SPOT_WINDOW_DAYS } from './generate-needs';
 import { DEMO_ACCOUNTS } from './generate-people';

@@ -1,10 +1,17 @@
-import { createBuurtLookup } from '../../analysis/buurt-lookup';
-import type { Rng } from '../../analysis/prng';
-import type { BuurtContext, Geography } from './generate-city';
-import { pointInBuurt } from './generate-offer';
+import { createBuurtLookup } from '$lib/analysis/buurt-lookup';
+import type { Rng } from '$lib/analysis/prng';
+import { pointInBuurt } from './point-in-buurt';
 import { NEED_DESCRIPTIONS } from './need-descriptions';
 import { fictionalPhone } from './names';
-import type { DemoAccount, DemoBuurt, DemoHotSpot, DemoNeed, DemoTeam } from './types';
+import type {
+	BuurtContext,
+	DemoAccount,
+	DemoBuurt,
+	DemoHotSpot,
+	DemoNeed,
+	DemoTeam,
+	Geography
+} from './types';
 
 const DAY_MS = 86_400_000;
 /** The window in which hot spots are planted and counted: the wijkteam's default look-back. */

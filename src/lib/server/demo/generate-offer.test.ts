@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBuurtLookup, type BuurtLookup } from '../../analysis/buurt-lookup';
+import { createBuurtLookup, type BuurtLookup } from '$lib/analysis/buurt-lookup';
 import { DEMO_SEED, generateDemoCity } from './generate-city';
 import { DEMO_ACCOUNTS } from './generate-people';
 import type { DemoCity, DemoOfferBase, ScheduleSlot } from './types';

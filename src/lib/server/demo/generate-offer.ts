@@ -1,16 +1,17 @@
-import { createBuurtLookup, type BuurtLookup } from '../../analysis/buurt-lookup';
-import type { Rng } from '../../analysis/prng';
-import { round6 } from './geometry';
-import type { BuurtContext, Geography } from './generate-city';
+import { createBuurtLookup } from '$lib/analysis/buurt-lookup';
+import type { Rng } from '$lib/analysis/prng';
+import { pointInBuurt } from './point-in-buurt';
 import { INITIATIVE_KINDS, type InitiativeKind } from './initiative-kinds';
 import { fictionalPhone, fictionalPostcode, slug, streetAddress } from './names';
 import { ORGANISATIONS, PROVISION_KINDS, VENUE_NAMES, VENUE_TYPES } from './provision-kinds';
 import type {
+	BuurtContext,
 	DemoAccount,
 	DemoInitiative,
 	DemoOfferBase,
 	DemoOrganisation,
-	DemoProvision
+	DemoProvision,
+	Geography
 } from './types';
 
 const DOMAIN = 'voorbeeldstad.example';
@@ -26,24 +27,6 @@ interface Venue {
 	lat: number;
 	address: string;
 	postcode: string;
-}
-
-/**
- * A random point inside the buurt, checked with the same lookup the app uses, so every generated
- * location maps back to the buurt it was made for (also after rounding to six decimals).
- */
-export function pointInBuurt(
-	rng: Rng,
-	context: BuurtContext,
-	lookup: BuurtLookup
-): [number, number] {
-	const b = context.buurt;
-	for (let attempt = 0; attempt < 1000; attempt++) {
-		const lon = round6(rng.float(b.min_lon, b.max_lon));
-		const lat = round6(rng.float(b.min_lat, b.max_lat));
-		if (lookup(lon, lat) === b.code) return [lon, lat];
-	}
-	return [b.centroid_lon, b.centroid_lat]; // inside by construction; only for a degenerate sliver
 }
 
 function accessibility(rng: Rng): string[] {

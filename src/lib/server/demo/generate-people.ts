@@ -1,7 +1,6 @@
-import type { Rng } from '../../analysis/prng';
-import type { Geography } from './generate-city';
+import type { Rng } from '$lib/analysis/prng';
 import { personName } from './names';
-import type { AppRole, DemoAccount, DemoTeam, DemoVolunteer } from './types';
+import type { AppRole, DemoAccount, DemoTeam, DemoVolunteer, Geography } from './types';
 
 /**
  * The one password of every demo account. It is public on purpose (README, login page hint):

@@ -1,5 +1,8 @@
-import { union, type Geom } from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { interiorPoint } from '$lib/server/geo/interior-point';
+import { polygonsOf, ringArea, unionBoundaries, type Boundary } from '$lib/server/geo/polygon';
+
+export { ringArea };
 
 // Plane geometry for the generated town. The town is drawn in metres on a local plane (x east,
 // y north of ORIGIN) so distances and areas mean something while generating, and converted to
@@ -32,14 +35,6 @@ export function toLonLat([x, y]: XY): XY {
 
 export function toPlane([lon, lat]: Position): XY {
 	return [(lon - ORIGIN.lon) * METRES_PER_DEGREE_LON, (lat - ORIGIN.lat) * METRES_PER_DEGREE_LAT];
-}
-
-export function ringArea(ring: readonly Position[]): number {
-	let twice = 0;
-	for (let i = 0; i + 1 < ring.length; i++) {
-		twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-	}
-	return twice / 2; // positive when counter-clockwise
 }
 
 export function multiPolygonArea(shape: readonly (readonly Position[][])[]): number {
@@ -82,67 +77,11 @@ export function withoutRepeats(ring: RingXY): RingXY {
 }
 
 /**
- * A point strictly inside the shape, for labels and the `centroid_*` columns: the area centroid
- * when it is inside, else the middle of the widest run of a horizontal line through the largest
- * part (the idea of JTS's InteriorPointArea). Turf's point-on-feature falls back to a vertex, which
- * lies on the border and would be claimed by a neighbour.
+ * A point strictly inside the shape and over a metre from its border, for labels and the
+ * `centroid_*` columns (see geo/interior-point.ts).
  */
 export function innerPoint(shape: MultiPolygonXY): XY {
-	const largest = shape.reduce((best, p) =>
-		Math.abs(multiPolygonArea([p])) > Math.abs(multiPolygonArea([best])) ? p : best
-	);
-	let area = 0;
-	let cx = 0;
-	let cy = 0;
-	for (const ring of largest) {
-		for (let i = 0; i + 1 < ring.length; i++) {
-			const cross = ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-			area += cross;
-			cx += (ring[i][0] + ring[i + 1][0]) * cross;
-			cy += (ring[i][1] + ring[i + 1][1]) * cross;
-		}
-	}
-	const centroid: XY = [cx / (3 * area), cy / (3 * area)];
-	if (insideShape(centroid, [largest]) && distanceToBorder(centroid, largest) > 1) return centroid;
-
-	// A scan line halfway between the two vertex heights nearest the centroid's, so it misses vertices.
-	const ys = [...new Set(largest.flat().map((p) => p[1]))].sort((a, b) => a - b);
-	const above = ys.find((y) => y > centroid[1]) ?? ys.at(-1)!;
-	const below = ys.findLast((y) => y <= centroid[1]) ?? ys[0];
-	const y = (above + below) / 2;
-	const xs: number[] = [];
-	for (const ring of largest) {
-		for (let i = 0; i + 1 < ring.length; i++) {
-			const [[x0, y0], [x1, y1]] = [ring[i], ring[i + 1]];
-			if (y0 > y !== y1 > y) xs.push(x0 + ((y - y0) * (x1 - x0)) / (y1 - y0));
-		}
-	}
-	xs.sort((a, b) => a - b);
-	let best: XY = centroid;
-	let width = -1;
-	for (let i = 0; i + 1 < xs.length; i += 2) {
-		if (xs[i + 1] - xs[i] > width) {
-			width = xs[i + 1] - xs[i];
-			best = [(xs[i] + xs[i + 1]) / 2, y];
-		}
-	}
-	return best;
-}
-
-function distanceToBorder(p: XY, polygon: PolygonXY): number {
-	let best = Infinity;
-	for (const ring of polygon) {
-		for (let i = 0; i + 1 < ring.length; i++) {
-			const [a, b] = [ring[i], ring[i + 1]];
-			const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-			const t = Math.max(
-				0,
-				Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1))
-			);
-			best = Math.min(best, Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy));
-		}
-	}
-	return best;
+	return interiorPoint(shape, { margin: 1 });
 }
 
 /** A shape in WGS84 as GeoJSON: a Polygon when it has one part, else a MultiPolygon. */
@@ -157,12 +96,12 @@ export function toGeoJson(shape: MultiPolygonXY): Polygon | MultiPolygon {
 		: { type: 'MultiPolygon', coordinates: converted };
 }
 
-/** The union of GeoJSON shapes (for wijken out of buurten), as a Polygon or MultiPolygon. */
-export function unionGeoJson(shapes: readonly (Polygon | MultiPolygon)[]): Polygon | MultiPolygon {
-	const geoms = shapes.map((s) => (s.type === 'Polygon' ? [s.coordinates] : s.coordinates) as Geom);
-	const merged = union(geoms[0], ...geoms.slice(1)) as MultiPolygonXY;
+/** The union of GeoJSON shapes (for wijken out of buurten), rounded and oriented like the rest. */
+export function unionGeoJson(shapes: readonly Boundary[]): Boundary {
+	const merged = unionBoundaries(shapes);
+	if (!merged) throw new Error('unionGeoJson needs at least one shape');
 	const cleaned = orient(
-		merged.map((polygon) =>
+		polygonsOf(merged).map((polygon) =>
 			polygon.map((ring) => withoutRepeats(ring.map(([x, y]) => [round6(x), round6(y)])))
 		)
 	);

@@ -1,13 +1,10 @@
-import type { Rng } from '../../analysis/prng';
-import type { WijkType } from './names';
-import type { DemoBuurt } from './types';
+import type { Rng } from '$lib/analysis/prng';
+import type { BuurtType, DemoBuurt } from './types';
 
 // CBS-like key figures ("Kerncijfers wijken en buurten") for a generated buurt. The numbers are
 // invented but tied together the way real ones are: the centre is dense with young adults living
 // alone; post-war flats are older and poorer; new-build (Vinex) wijken are full of families; an
 // older population means more one-person households and more pensions.
-
-export type BuurtType = WijkType | 'bedrijventerrein';
 
 interface Profile {
 	/** Multiplier on the town's density gradient. */

@@ -1,12 +1,9 @@
-import type { Rng } from '../../analysis/prng';
+import type { Rng } from '$lib/analysis/prng';
+import type { WijkType } from './types';
 
 // Word lists for fictional but Dutch-sounding place and person names. Dutch towns name their
 // neighbourhoods after a theme (trees, birds, painters, water), after old landmarks, or after the
 // wijk plus a compass point; the generator does the same.
-
-/** The kind of neighbourhood a wijk is, which drives its name and its CBS key figures. */
-export type WijkType =
-	'binnenstad' | 'vooroorlogs' | 'naoorlogs' | 'bloemkool' | 'vinex' | 'villawijk' | 'dorpskern';
 
 /** A comma-separated list, so long word lists stay readable on a line or two. */
 const words = (list: string): string[] => list.split(', ');

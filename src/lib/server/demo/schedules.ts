@@ -1,4 +1,4 @@
-import type { Rng } from '../../analysis/prng';
+import type { Rng } from '$lib/analysis/prng';
 import type { ScheduleSlot } from './types';
 
 // Timetable shorthands for the offer catalogues. Days are ISO weekdays (1 = Monday).

@@ -1,6 +1,6 @@
-import { hashPassword } from '../auth/password';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
-import { storeBuurtAdjacency } from '../signals/adjacency';
+import { hashPassword } from '$lib/server/auth/password';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
+import { storeBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 import { demoChecksum } from './checksum';
 import { DEMO_GEMEENTE_CODE, DEMO_SEED, generateDemoCity } from './generate-city';
 import { DEMO_PASSWORD } from './generate-people';

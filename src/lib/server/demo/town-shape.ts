@@ -1,6 +1,6 @@
 import { Delaunay } from 'd3-delaunay';
 import { intersection } from 'polyclip-ts';
-import { createRng, type Rng } from '../../analysis/prng';
+import { createRng, type Rng } from '$lib/analysis/prng';
 import {
 	insideRing,
 	orient,

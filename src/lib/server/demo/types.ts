@@ -1,9 +1,16 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Boundary } from '$lib/server/geo/polygon';
 
 // Rows of the demo city, named and shaped like the columns of supabase/migrations/*_core_schema.sql
 // so the seeder can hand them to jsonb_to_recordset unchanged.
 
-export type Boundary = Polygon | MultiPolygon;
+export type { Boundary };
+
+/** The kind of neighbourhood a wijk is, which drives its name and its CBS key figures. */
+export type WijkType =
+	'binnenstad' | 'vooroorlogs' | 'naoorlogs' | 'bloemkool' | 'vinex' | 'villawijk' | 'dorpskern';
+
+/** A wijk's type, or the one industrial estate a big wijk at the edge may have. */
+export type BuurtType = WijkType | 'bedrijventerrein';
 
 export interface ScheduleSlot {
 	/** ISO weekday, 1 = Monday. */
@@ -180,4 +187,23 @@ export interface DemoCity {
 	volunteers: DemoVolunteer[];
 	needs: DemoNeed[];
 	hotSpots: DemoHotSpot[];
+}
+
+/** What the offer, people and needs generators need to know about a buurt beyond its row. */
+export interface BuurtContext {
+	buurt: DemoBuurt;
+	type: BuurtType;
+	/** 0 for the first wijk (the centre). */
+	wijkIndex: number;
+	/** Stems for street names in this wijk's theme. */
+	stems: string[];
+	/** 1 in the town centre, towards 0 at the edge. */
+	centrality: number;
+}
+
+export interface Geography {
+	gemeente: DemoGemeente;
+	wijken: DemoWijk[];
+	buurten: DemoBuurt[];
+	context: BuurtContext[];
 }

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 /** Six decimals is about 10 cm: more only makes the payload bigger. */
 export function roundCoordinate(value: number): number {

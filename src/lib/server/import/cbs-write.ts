@@ -1,22 +1,17 @@
 /**
- * Writes a checked CBS import plan (cbs.ts) into public.gemeenten, public.wijken and
+ * Writes a checked CBS import plan (cbs-plan.ts) into public.gemeenten, public.wijken and
  * public.buurten: one transaction as service_role, bulk upserts through jsonb_to_recordset so the
  * same SQL runs on PGlite and PostgreSQL, and only rows whose values changed are updated.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
-import { storeBuurtAdjacency } from '../signals/adjacency';
-import {
-	CbsImportError,
-	KEY_FIGURES,
-	parseGeoJsonText,
-	prepareCbsImport,
-	type CbsImportInput,
-	type CbsImportPlan,
-	type CbsImportSummary,
-	type LevelCounts
-} from './cbs';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
+import { storeBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
+import { KEY_FIGURES } from './cbs-fields';
+import { prepareCbsImport } from './cbs-plan';
+import { parseGeoJsonText } from './cbs-read';
+import type { CbsImportSummary, LevelCounts } from './cbs-summary';
+import { CbsImportError, type CbsImportInput, type CbsImportPlan } from './cbs-types';
 
 /** Rows per statement: keeps one parameter well below any driver or pooler message limit. */
 const CHUNK_SIZE = 500;

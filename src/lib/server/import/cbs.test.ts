@@ -3,15 +3,12 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-	CbsImportError,
-	formatSummary,
-	interiorPoint,
-	parseGeoJsonText,
-	prepareCbsImport,
-	readFigure,
-	type CbsImportPlan
-} from './cbs';
+import { interiorPoint } from '$lib/server/geo/interior-point';
+import { readFigure } from './cbs-fields';
+import { prepareCbsImport } from './cbs-plan';
+import { parseGeoJsonText } from './cbs-read';
+import { formatSummary } from './cbs-summary';
+import { CbsImportError, type CbsImportPlan } from './cbs-types';
 
 // Synthetic fixtures only: a made-up gemeente GM9901 on a grid of squares near Utrecht.
 

@@ -9,12 +9,13 @@
  * - Items are filtered by property with `?gemeentecode=GM0344`, paged with `limit` (PDOK allows
  *   up to 1000) and a `links` entry with rel "next"; `f=json` gives GeoJSON in CRS84 (WGS84).
  * - Properties use the lowercase names (buurtcode, wijkcode, gemeentecode, aantal_inwoners, …)
- *   that cbs.ts maps.
+ *   that cbs-fields.ts maps.
  * Should PDOK ignore the gemeentecode filter, features of other gemeenten are dropped here and
  * the page limit stops a download of the whole country.
  */
-import type { Database } from '../db/types';
-import { CbsImportError, type CbsImportInput, type CbsImportSummary } from './cbs';
+import type { Database } from '$lib/server/db/types';
+import type { CbsImportSummary } from './cbs-summary';
+import { CbsImportError, type CbsImportInput } from './cbs-types';
 import { importCbs } from './cbs-write';
 
 export const PDOK_DEFAULT_YEAR = 2024;

@@ -1,7 +1,7 @@
 // Point → buurt code for the report form. The lookup (flatbush + Turf) is built from the buurt
 // boundaries once and rebuilt only when the buurten change (an import), not on every report.
-import { createBuurtLookup, type BuurtLookup } from '../../analysis/buurt-lookup';
-import type { Tx } from '../db/types';
+import { createBuurtLookup, type BuurtLookup } from '$lib/analysis/buurt-lookup';
+import type { Tx } from '$lib/server/db/types';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 // Process-wide cache of public geography (anyone may read buurten): no user's data in it.

@@ -4,8 +4,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { FigureView, NeedFigureProperties } from '$lib/needs/types';
 import type { NeedFiguresQuery } from '$lib/schemas/need';
-import type { Tx } from '../db/types';
-import { roundCoordinate } from '../geo/map-data';
+import type { Tx } from '$lib/server/db/types';
+import { roundCoordinate } from '$lib/server/geo/map-data';
 import type { Locale } from './report';
 
 export interface NeedFiguresPage {

@@ -1,5 +1,5 @@
 // The choices of the report form: themes (leefgebieden) and buurten grouped by wijk. Public data.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import type { Locale } from './report';
 
 export interface ReportFormOptions {

@@ -1,6 +1,6 @@
 // The needs maintenance job: delete expired needs, then publish fresh public figures. It runs at
 // start-up, once a day while the server runs, and on demand (`npm run retention`).
-import type { Database } from '../db/types';
+import type { Database } from '$lib/server/db/types';
 import { publishNeedFigures, type PublishSummary } from './publish';
 import { purgeExpiredNeeds } from './retention';
 

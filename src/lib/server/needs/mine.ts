@@ -2,7 +2,7 @@
 // access), withdrawing one or all of them (right to erasure) and a JSON download of everything.
 // Read through private.my_needs() with the resident's claims: the table itself does not show
 // anyone who reported a need, not even the reporter.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { describeNeeds, type Locale, type NeedReceipt, type NeedRow } from './report';
 
 export async function myNeeds(tx: Tx, locale: Locale): Promise<NeedReceipt[]> {

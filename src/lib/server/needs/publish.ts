@@ -5,9 +5,9 @@
 //
 // The windows end at the start of today (Europe/Amsterdam): the figures change once a day, so a
 // single new report cannot be told apart by comparing the page before and after it.
-import { suppressTable, type PublishedFigure } from '../../analysis/suppression';
+import { suppressTable, type PublishedFigure } from '$lib/analysis/suppression';
 import { NEED_WINDOWS } from '$lib/schemas/need';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
 
 interface BuurtRow {
 	code: string;

@@ -3,7 +3,7 @@
 // client address is ever written to disk, and the embedded mode is one process anyway. With
 // several app servers behind a load balancer (Supabase mode) each counts for itself, so the
 // effective limit is that many times higher: put a limit at the proxy too.
-import { readConfig } from '../config';
+import { readConfig } from '$lib/server/config';
 
 export interface RateLimits {
 	perAddress: number;

@@ -5,7 +5,7 @@
 // with one report's idempotency key (needs.receipt_hash).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
-import { sessionCookieOptions } from '../auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/session';
 
 export const REPORT_SESSION_COOKIE = 'buurtkracht_melding';
 const VALUE = /^[A-Za-z0-9_-]{32}$/;

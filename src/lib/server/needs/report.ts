@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { m } from '$lib/paraglide/messages';
 import { NEED_CONSENT_VERSION, type NeedReport } from '$lib/schemas/need';
 import type { NeedReceipt, NeedStatus } from '$lib/needs/types';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { buurtOfPoint } from './buurt-of-point';
 import type { ReportRateLimiter } from './rate-limit';
 import { receiptHash } from './report-session';

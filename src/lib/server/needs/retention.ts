@@ -2,7 +2,7 @@
 // contact details, receipt hash), once its expires_at has passed. The expiry is set when the need
 // is reported (NEED_RETENTION_MONTHS, at most 24; the database refuses more). A privileged
 // maintenance task: it runs as service_role, never inside a request.
-import { SERVICE_ROLE_CLAIMS, type Database } from '../db/types';
+import { SERVICE_ROLE_CLAIMS, type Database } from '$lib/server/db/types';
 
 /** Deletes every expired need; returns how many were deleted. */
 export async function purgeExpiredNeeds(db: Database): Promise<number> {

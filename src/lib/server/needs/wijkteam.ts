@@ -2,7 +2,7 @@
 // the member's claims: only needs in the buurten of their teams, never who reported them, and
 // contact details and the exact point only when the resident agreed to be contacted.
 import type { NeedStatus, WijkteamNeed } from '$lib/needs/types';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import type { Locale } from './report';
 
 export async function needsForWijkteam(tx: Tx, locale: Locale): Promise<WijkteamNeed[]> {

@@ -2,7 +2,7 @@
 import { isOpenAt, nextOccurrences, parseSchedule } from '$lib/offer/schedule';
 import type { OfferDetail, ThemeOption } from '$lib/offer/types';
 import { NO_FILTERS, type OfferKind } from '$lib/schemas/find';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { offerCandidates, refine } from './find';
 
 export type { OfferDetail } from '$lib/offer/types';

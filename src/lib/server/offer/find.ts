@@ -29,7 +29,7 @@ import {
 	type FindFilters,
 	type OfferKind
 } from '$lib/schemas/find';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 export type { FindItem, FindOptions, Reference, ThemeOption } from '$lib/offer/types';
 

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { FindFilters, OfferKind } from '$lib/schemas/find';
-import type { Tx } from '../db/types';
-import { roundCoordinate } from '../geo/map-data';
+import type { Tx } from '$lib/server/db/types';
+import { roundCoordinate } from '$lib/server/geo/map-data';
 import { findOffer, type FindItem, type FindProblem } from './find';
 
 /** Only what the map draws and links to; six decimals (about 10 cm) are plenty. */

@@ -1,7 +1,7 @@
 // The council landing page: municipality-level figures, read with the caller's claims. Council
 // reads every provision (drafts too) and the signals that ask for a new collective provision;
 // it reads no individual need.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 export interface GemeenteOverview {
 	gemeenten: { code: string; name: string; buurten: number }[];

@@ -5,7 +5,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ProvisionPoint } from '$lib/analysis/gaps';
 import type { PlanLaw, PlanSubject } from '$lib/schemas/plan';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import type { PlanBuurt } from './analysis';
 import type { NeedCount, SignalDemand } from './demand';
 import type { BuurtKeyFigures } from './expected-need';

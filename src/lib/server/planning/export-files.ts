@@ -1,7 +1,7 @@
 // The export files of the gap analysis in the request's language: names, headers, footer lines.
 import { classLabels, subjectName } from '$lib/planning/labels';
 import { m } from '$lib/paraglide/messages';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { loadBoundaries } from './data';
 import { gapCsv, gapGeoJson } from './export';
 import type { GapAnalysis } from './service';

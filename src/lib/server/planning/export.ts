@@ -1,7 +1,7 @@
 // The gap table as CSV and as GeoJSON: the same rows, the same suppression, with the source of
 // the geography (CBS, Kadaster) named in the file itself.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { roundCoordinate } from '../geo/map-data';
+import { roundCoordinate } from '$lib/server/geo/map-data';
 import type { GapRow, GapView } from './analysis';
 
 export interface CsvLabels {

@@ -8,8 +8,8 @@ import {
 	parseWhatIfQuery,
 	type GapQuery
 } from '$lib/schemas/plan';
-import type { FieldErrors } from '$lib/schemas/form-errors';
-import type { Tx } from '../db/types';
+import type { FieldErrors } from '$lib/schemas/form';
+import type { Tx } from '$lib/server/db/types';
 import {
 	gapAnalysis,
 	suggestionsAnalysis,

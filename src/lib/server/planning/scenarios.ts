@@ -1,6 +1,6 @@
 // Saved planning scenarios (public.planning_scenarios): a shared workspace of council and admins,
 // read and written with the caller's claims (RLS admits only those two roles).
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 export type ScenarioKind = 'wat_als' | 'suggestie';
 

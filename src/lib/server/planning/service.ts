@@ -11,7 +11,7 @@ import {
 	type SuggestionsQuery,
 	type WhatIfQuery
 } from '$lib/schemas/plan';
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import {
 	analyseCandidates,
 	analyseGaps,

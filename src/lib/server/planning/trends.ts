@@ -1,7 +1,7 @@
 // Needs over time and capacity per theme, for the council's charts. Monthly counts come from the
 // database already suppressed (1 to 4 → null); the open-need totals per theme are suppressed
 // here with the same rule.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 import { shownCount } from './analysis';
 import {
 	loadCapacity,

@@ -19,8 +19,8 @@ import {
 	type SharedNeedsResult,
 	type ThemeBaseline
 } from '$lib/analysis/shared-needs';
-import type { Tx } from '../db/types';
-import { loadBuurtAdjacency } from './adjacency';
+import type { Tx } from '$lib/server/db/types';
+import { loadBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 
 export interface TeamBuurt {
 	code: string;

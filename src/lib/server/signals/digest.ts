@@ -9,8 +9,8 @@
 // no outbox table, so there the digest is only logged until a mail relay is configured.
 import { m } from '$lib/paraglide/messages';
 import { DEFAULT_WORKSPACE } from '$lib/schemas/signal';
-import { SERVICE_ROLE_CLAIMS, type Database } from '../db/types';
-import { ensureBuurtAdjacency } from './adjacency';
+import { SERVICE_ROLE_CLAIMS, type Database } from '$lib/server/db/types';
+import { ensureBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 import { allTeamAreas, candidateKeys, detectForTeam, type TeamArea } from './detection';
 
 export const DIGEST_INTERVAL_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 // Translated messages for what the signal service and the database's workflow trigger report.
 import { m } from '$lib/paraglide/messages';
-import type { FieldErrors } from '$lib/schemas/form-errors';
+import type { FieldErrors } from '$lib/schemas/form';
 import type { FieldProblem } from './signals';
 
 const RULES: Record<string, () => string> = {

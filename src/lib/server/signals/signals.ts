@@ -34,7 +34,8 @@ import type {
 	SignalListItem,
 	SignalView
 } from '$lib/signals/types';
-import type { Tx } from '../db/types';
+import { UUID_PATTERN as UUID } from '$lib/schemas/form';
+import type { Tx } from '$lib/server/db/types';
 import type { TeamArea } from './detection';
 
 export type Locale = 'nl' | 'en';
@@ -167,8 +168,6 @@ interface SignalRow {
 	updated_at: Date | string;
 	version: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function signalRow(tx: Tx, id: string, locale: Locale, lock = false) {
 	if (!UUID.test(id)) return null;

@@ -10,7 +10,7 @@
 // Bounded: at most MAX_STREAMS per process (503 beyond), each closes after MAX_AGE_MS or when the
 // session's token expires (the browser's EventSource reconnects, with Last-Event-ID), and on
 // disconnect the timer stops at once.
-import type { RequestDatabase } from '../request-database';
+import type { RequestDatabase } from '$lib/server/request-database';
 
 export const POLL_MS = 3_000;
 export const MAX_AGE_MS = 10 * 60 * 1000;

@@ -1,7 +1,7 @@
 // The wijkteam landing page: the caller's teams, the buurten each serves and how many needs the
 // caller can read per buurt. Read with the caller's claims: team_members shows only their own
 // teams, and the needs policy counts only needs in buurten their teams serve.
-import type { Tx } from '../db/types';
+import type { Tx } from '$lib/server/db/types';
 
 export interface WijkteamOverview {
 	teams: {

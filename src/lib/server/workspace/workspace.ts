@@ -12,14 +12,14 @@ import type {
 	SignalListItem,
 	ThemeRateRow
 } from '$lib/signals/types';
-import type { Tx } from '../db/types';
-import { roundCoordinate } from '../geo/map-data';
+import type { Tx } from '$lib/server/db/types';
+import { roundCoordinate } from '$lib/server/geo/map-data';
 import {
 	detectForTeam,
 	teamAreasOfMember,
 	type TeamArea,
 	type TeamDetection
-} from '../signals/detection';
+} from '$lib/server/signals/detection';
 import {
 	createSignalByHand,
 	createSignalFromCluster,
@@ -27,7 +27,7 @@ import {
 	teamSignals,
 	type CreateOutcome,
 	type Locale
-} from '../signals/signals';
+} from '$lib/server/signals/signals';
 
 /** A visit ends after this long without opening the workspace; the next one starts a new one. */
 export const VISIT_GAP_MINUTES = 30;

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { roleLabel } from '$lib/role-label';
 import { changeRoleSchema } from '$lib/schemas/admin';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { changeRole, listUsers } from '$lib/server/admin/users';
 import { requireArea } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { createTeamSchema } from '$lib/schemas/admin';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { createTeam, listGemeenten, listTeams } from '$lib/server/admin/teams';
 import { requireArea } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { addMemberSchema, areaSchema, memberSchema, renameTeamSchema } from '$lib/schemas/admin';
-import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
+import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import {
 	addArea,
 	addMember,

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
+import { UUID_PATTERN as UUID } from '$lib/schemas/form';
 import { mayEnter } from '$lib/server/auth/guards';
 import { needUpdatesStream } from '$lib/server/signals/updates';
 import type { RequestHandler } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A resumed stream never reaches further back than this (Last-Event-ID or ?sinds=). */
 const MAX_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 

@@ -5,12 +5,12 @@
 // the table did, or one imported by an older version). Until then the workspace computes the
 // pairs in memory for the request (it may read boundaries, not write pairs), so detection never
 // waits for the job.
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Boundary } from '$lib/server/geo/polygon';
 import { buurtAdjacency, type BuurtPair } from '$lib/analysis/buurt-adjacency';
-import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '../db/types';
+import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
 
 async function boundariesOf(tx: Tx, gemeenteCode: string) {
-	return tx.query<{ code: string; boundary: Polygon | MultiPolygon }>(
+	return tx.query<{ code: string; boundary: Boundary }>(
 		'select code, boundary from public.buurten where gemeente_code = $1 order by code',
 		[gemeenteCode]
 	);
