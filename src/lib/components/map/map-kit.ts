@@ -1,20 +1,10 @@
-// Shared pieces of the app's MapLibre maps. Browser-only: every caller runs after mount.
-import type { FeatureCollection, Position } from 'geojson';
+// The project's map vocabulary: colours, symbols, the self-contained style and the extent and
+// point helpers. Browser-only where it touches the DOM: every caller runs after mount.
+import type { FeatureCollection, Point, Position } from 'geojson';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 
-let loading: Promise<typeof import('maplibre-gl')> | undefined;
-
-/** MapLibre with its worker registered (Vite does not emit the worker by itself). */
-export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
-	loading ??= Promise.all([
-		import('maplibre-gl'),
-		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url')
-	]).then(([maplibre, worker]) => {
-		maplibre.setWorkerUrl(worker.default);
-		return maplibre;
-	});
-	return loading;
-}
+/** [west, south, east, north]. */
+export type Extent = [number, number, number, number];
 
 /**
  * The map's colours, read from CSS custom properties on the map's element so a theme (NL Design
@@ -74,9 +64,7 @@ export function selfContainedStyle(colours: MapColours): StyleSpecification {
 }
 
 /** [west, south, east, north] of all coordinates in the collections, or null when empty. */
-export function extentOf(
-	...collections: FeatureCollection[]
-): [number, number, number, number] | null {
+export function extentOf(...collections: FeatureCollection[]): Extent | null {
 	let [minLon, minLat, maxLon, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
 	const visit = (coords: unknown): void => {
 		if (typeof (coords as Position)[0] === 'number') {
@@ -94,6 +82,31 @@ export function extentOf(
 		}
 	}
 	return Number.isFinite(minLon) ? [minLon, minLat, maxLon, maxLat] : null;
+}
+
+/** Points as a collection, leaving out any without finite coordinates. */
+export function pointCollection<P extends object = Record<string, never>>(
+	points: readonly ({ lon: number; lat: number } & { properties?: P })[]
+): FeatureCollection<Point, P> {
+	return {
+		type: 'FeatureCollection',
+		features: points
+			.filter((p) => Number.isFinite(p.lon) && Number.isFinite(p.lat))
+			.map((p) => ({
+				type: 'Feature',
+				properties: p.properties ?? ({} as P),
+				geometry: { type: 'Point', coordinates: [p.lon, p.lat] }
+			}))
+	};
+}
+
+/** A GeoJSON endpoint's collection; a failed response is an error (the map says it is unavailable). */
+export async function fetchCollection<C extends FeatureCollection = FeatureCollection>(
+	url: string
+): Promise<C> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return (await response.json()) as C;
 }
 
 const PIXEL_RATIO = 2;
