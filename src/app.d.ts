@@ -15,6 +15,11 @@ declare global {
 			user: CurrentUser | null;
 			/** A session cookie came with the request but did not count (expired or invalid). */
 			sessionProblem: SessionProblem | null;
+			/**
+			 * The guard handle refused this page to a signed-in user without the role: the area's
+			 * layout answers 404 (see guardRequest in $lib/server/auth/guards).
+			 */
+			denied: boolean;
 			/** Supabase mode: this request's Supabase client (auth calls only); null in embedded mode. */
 			supabase: SupabaseClient | null;
 		}

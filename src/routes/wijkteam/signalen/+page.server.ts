@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
-import { requireArea } from '$lib/server/auth/guards';
 import { signalFromCluster, workspacePage } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +24,6 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 
 export const actions: Actions = {
 	signaal: async (event) => {
-		requireArea(event, 'wijkteam');
 		const parsed = parseClusterSignal(await event.request.formData());
 		if (!parsed.ok) return fail(400, { clusterError: parsed.errors.form, existing: null });
 		const outcome = await event.locals.db.run((tx) =>

@@ -8,7 +8,6 @@ import {
 	parseStepForm,
 	sentValues
 } from '$lib/schemas/signal';
-import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors, ruleMessage } from '$lib/server/signals/messages';
 import {
 	addNote,
@@ -91,7 +90,6 @@ function invalid(which: Which, values: Record<string, string>, errors: Record<st
 
 export const actions: Actions = {
 	stap: async (event) => {
-		requireArea(event, 'wijkteam');
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseStepForm(data);
@@ -100,7 +98,6 @@ export const actions: Actions = {
 		return respond(event, 'stap', outcome, values);
 	},
 	terug: async (event) => {
-		requireArea(event, 'wijkteam');
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseBackForm(data);
@@ -109,7 +106,6 @@ export const actions: Actions = {
 		return respond(event, 'terug', outcome, values);
 	},
 	toewijzen: async (event) => {
-		requireArea(event, 'wijkteam');
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseAssignForm(data);
@@ -118,7 +114,6 @@ export const actions: Actions = {
 		return respond(event, 'toewijzen', outcome, values);
 	},
 	notitie: async (event) => {
-		requireArea(event, 'wijkteam');
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseNoteForm(data);

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { HAND_SIGNAL_FIELDS, parseHandSignal, sentValues } from '$lib/schemas/signal';
-import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors } from '$lib/server/signals/messages';
 import { handSignalOptions, signalByHand } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +18,6 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		requireArea(event, 'wijkteam');
 		const form = await event.request.formData();
 		const values = sentValues(form);
 		const parsed = parseHandSignal(form);
