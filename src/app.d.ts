@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { CurrentUser } from '$lib/server/auth/current-user';
+import type { PageMeta } from '$lib/page-title';
 import type { SessionProblem } from '$lib/server/auth/jwt';
 import type { Claims } from '$lib/server/db/types';
 import type { RequestDatabase } from '$lib/server/request-database';
@@ -22,6 +23,10 @@ declare global {
 			denied: boolean;
 			/** Supabase mode: this request's Supabase client (auth calls only); null in embedded mode. */
 			supabase: SupabaseClient | null;
+		}
+		interface PageData {
+			/** The page's title (and later more of its head), rendered once by the root layout. */
+			meta?: PageMeta;
 		}
 		interface Error {
 			message: string;

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, PASSWORD_MIN } from '$lib/schemas/auth';
 import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
 import { guardedUser } from '$lib/server/auth/guards';
@@ -7,7 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = guardedUser(event.locals);
-	return { email: user.email, role: user.role, passwordMin: PASSWORD_MIN };
+	return {
+		email: user.email,
+		role: user.role,
+		passwordMin: PASSWORD_MIN,
+		meta: { title: m.auth_account_title() }
+	};
 };
 
 export const actions: Actions = {

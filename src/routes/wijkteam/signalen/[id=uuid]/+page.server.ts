@@ -24,14 +24,14 @@ const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
 /** Which of the page's forms was sent: its errors and values are shown with it. */
 type Which = 'stap' | 'terug' | 'toewijzen' | 'notitie';
 
-export const load: PageServerLoad = async ({ locals, parent, params, url }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const signal = await locals.db.run((tx) => loadSignal(tx, params.id, locale()));
 	if (!signal) error(404, 'Not found'); // another team's signal does not exist for this member
 	return {
 		signal,
 		created: url.searchParams.has('gemaakt'),
-		saved: url.searchParams.get('opgeslagen')
+		saved: url.searchParams.get('opgeslagen'),
+		meta: { title: `${signal.title} · ${m.workspace_title()}` }
 	};
 };
 
