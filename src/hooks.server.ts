@@ -3,8 +3,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n';
 import { loadCurrentUser } from '$lib/server/auth/current-user';
+import { guardRequest } from '$lib/server/auth/guards';
 import { resolveIdentity } from '$lib/server/auth/identity';
-import { bindToClaims } from '$lib/server/request-database';
+import { bindToClaims, closedDatabase } from '$lib/server/request-database';
 import { database, startUp } from '$lib/server/startup';
 
 export const init: ServerInit = startUp;
@@ -31,6 +32,7 @@ const identity: Handle = async ({ event, resolve }) => {
 	event.locals.claims = caller.claims;
 	event.locals.db = bindToClaims(db, caller.claims);
 	event.locals.user = null;
+	event.locals.denied = false;
 	if (caller.claims) {
 		const claims = caller.claims;
 		event.locals.user = await event.locals.db.run((tx) => loadCurrentUser(tx, claims));
@@ -61,7 +63,19 @@ function keepPrivate(response: Response): void {
 	}
 }
 
-export const handle = sequence(i18n, identity);
+/**
+ * One place decides who may reach which route (ROUTE_GUARDS, keyed on the route id), before any
+ * load, form action or endpoint of it runs: signed out → the sign-in page, wrong role → 404.
+ */
+const guard: Handle = ({ event, resolve }) => {
+	if (guardRequest(event) === 'render-not-found') {
+		event.locals.denied = true;
+		event.locals.db = closedDatabase(event.locals.claims);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(i18n, identity, guard);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error('[buurtkracht] Unexpected error:', error);

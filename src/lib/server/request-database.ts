@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { Claims, Database, Tx } from '$lib/server/db/types';
 
 /** What a request handler gets: transactions that always run with the caller's claims. */
@@ -10,5 +11,16 @@ export function bindToClaims(db: Database, claims: Claims | null): RequestDataba
 	return {
 		claims,
 		run: (fn) => db.withClaims(claims, fn)
+	};
+}
+
+/**
+ * For a request the guard refused: every use answers 404, so no load of the refused page reads
+ * anything while its area's layout renders the error page.
+ */
+export function closedDatabase(claims: Claims | null): RequestDatabase {
+	return {
+		claims,
+		run: async () => error(404, 'Not found')
 	};
 }

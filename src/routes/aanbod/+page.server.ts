@@ -15,5 +15,5 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		}
 		error(400, { message: problemMessage(result.problem) });
 	}
-	return { filters: parsed.filters, ...result };
+	return { filters: parsed.filters, ...result, meta: { title: m.find_title() } };
 };

@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 		needFiguresPage(tx, parsed.data, getLocale() === 'en' ? 'en' : 'nl')
 	);
 	if (!result.ok) {
-		if (result.problem === 'no_gemeente') return { page: null, query: parsed.data };
+		if (result.problem === 'no_gemeente')
+			return { page: null, query: parsed.data, meta: { title: m.aggregate_title() } };
 		error(404, {
 			message:
 				result.problem === 'unknown_theme'
@@ -22,5 +23,5 @@ export const load: PageServerLoad = async ({ url, locals, setHeaders }) => {
 	}
 	// Published figures only, the same for everyone; they change once a day.
 	setHeaders({ 'cache-control': 'public, max-age=300' });
-	return { page: result.page, query: parsed.data };
+	return { page: result.page, query: parsed.data, meta: { title: m.aggregate_title() } };
 };

@@ -1,7 +1,6 @@
-import { requireArea } from '$lib/server/auth/guards';
+import { notFoundWhenDenied } from '$lib/server/auth/guards';
 import type { LayoutServerLoad } from './$types';
 
-// Signed out → to the sign-in page; signed in without the role → 404.
-export const load: LayoutServerLoad = (event) => {
-	requireArea(event, 'gemeente');
-};
+// The guard handle (hooks.server.ts) has already sent a signed-out visitor to the sign-in page;
+// a refused page gets its 404 here, so it shows the app's own error page.
+export const load: LayoutServerLoad = ({ locals }) => notFoundWhenDenied(locals);

@@ -20,7 +20,11 @@ function notice(url: URL, problem: App.Locals['sessionProblem']): string | null 
 export const load: PageServerLoad = ({ url, locals }) => {
 	const terug = safeReturnPath(url.searchParams.get('terug'), '');
 	if (locals.user) redirect(303, terug || localizeHref('/'));
-	return { terug, notice: notice(url, locals.sessionProblem) };
+	return {
+		terug,
+		notice: notice(url, locals.sessionProblem),
+		meta: { title: m.auth_sign_in_title() }
+	};
 };
 
 export const actions: Actions = {

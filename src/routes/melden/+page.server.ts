@@ -38,7 +38,8 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 		...options,
 		idempotencyKey: randomUUID(),
 		signedIn: locals.user !== null,
-		retentionMonths: readConfig().needRetentionMonths
+		retentionMonths: readConfig().needRetentionMonths,
+		meta: { title: m.need_title() }
 	};
 };
 
@@ -66,7 +67,12 @@ export const actions: Actions = {
 		switch (outcome.kind) {
 			case 'stored':
 			case 'duplicate':
-				return { receipt: outcome.receipt, duplicate: outcome.kind === 'duplicate' };
+				// The receipt replaces the form, and so does the page's title.
+				return {
+					receipt: outcome.receipt,
+					duplicate: outcome.kind === 'duplicate',
+					meta: { title: m.need_receipt_title() }
+				};
 			case 'invalid':
 				return fail(400, {
 					values: valuesOf(fields, true),

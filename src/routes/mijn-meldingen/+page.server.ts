@@ -3,24 +3,22 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { withdrawAllSchema, withdrawNeedSchema } from '$lib/schemas/need';
 import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
-import { requireUser } from '$lib/server/auth/guards';
 import { myNeeds, withdrawAllNeeds, withdrawNeed } from '$lib/server/needs/mine';
 import type { Actions, PageServerLoad } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
 
 export const load: PageServerLoad = async (event) => {
-	requireUser(event);
 	const withdrawn = Number(event.url.searchParams.get('ingetrokken'));
 	return {
 		needs: await event.locals.db.run((tx) => myNeeds(tx, locale())),
-		withdrawn: Number.isInteger(withdrawn) && withdrawn > 0 ? withdrawn : 0
+		withdrawn: Number.isInteger(withdrawn) && withdrawn > 0 ? withdrawn : 0,
+		meta: { title: m.my_reports_title() }
 	};
 };
 
 export const actions: Actions = {
 	withdraw: async (event) => {
-		requireUser(event);
 		const parsed = withdrawNeedSchema.safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: errorOn('form', m.need_error_tampered()) });
 		const done = await event.locals.db.run((tx) => withdrawNeed(tx, parsed.data.id));
@@ -29,7 +27,6 @@ export const actions: Actions = {
 		redirect(303, `${localizeHref('/mijn-meldingen')}?ingetrokken=1`);
 	},
 	withdrawAll: async (event) => {
-		requireUser(event);
 		const parsed = withdrawAllSchema.safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const count = await event.locals.db.run(withdrawAllNeeds);

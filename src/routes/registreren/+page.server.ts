@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { PASSWORD_MIN, signUpSchema } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
@@ -7,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, localizeHref('/account'));
-	return { passwordMin: PASSWORD_MIN };
+	return { passwordMin: PASSWORD_MIN, meta: { title: m.auth_sign_up_title() } };
 };
 
 export const actions: Actions = {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { PASSWORD_MIN, resetPasswordSchema } from '$lib/schemas/auth';
 import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	// The token is in the address bar: keep it out of Referer headers of anything this page links to.
 	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
 	const link = await openResetLink(event);
-	return { link, passwordMin: PASSWORD_MIN };
+	return { link, passwordMin: PASSWORD_MIN, meta: { title: m.auth_reset_title() } };
 };
 
 export const actions: Actions = {

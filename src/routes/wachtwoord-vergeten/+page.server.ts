@@ -1,8 +1,11 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { resetRequestSchema } from '$lib/schemas/auth';
 import { fieldErrors, formFields } from '$lib/schemas/form';
 import { requestPasswordReset } from '$lib/server/auth/service';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ meta: { title: m.auth_forgot_title() } });
 
 export const actions: Actions = {
 	default: async (event) => {

@@ -33,9 +33,89 @@ export function areasOf(user: CurrentUser | null): Area[] {
 	return (Object.keys(AREA_PATHS) as Area[]).filter((area) => mayEnter(user, area));
 }
 
+/** What a route needs: one of the areas, or only to be signed in. */
+export type Requirement = Area | 'signed-in';
+
+interface RouteGuard {
+	/** A route id, or the start of one at a segment boundary ('/wijkteam' covers '/wijkteam/…'). */
+	prefix: string;
+	needs: Requirement;
+	/** Signed out: to the sign-in page (pages, forms, downloads) or 401 (a live stream). */
+	signedOut: 'sign-in' | 'unauthorized';
+}
+
+/**
+ * Every protected route, keyed on SvelteKit's route id (never localised, so '/en/…' is the same
+ * route). The most specific prefix wins. A new page under an area is protected by being there.
+ */
+export const ROUTE_GUARDS: readonly RouteGuard[] = [
+	// An EventSource cannot follow a redirect anywhere useful: signed out it gets 401.
+	{ prefix: '/wijkteam/signalen/updates', needs: 'wijkteam', signedOut: 'unauthorized' },
+	{ prefix: '/wijkteam', needs: 'wijkteam', signedOut: 'sign-in' },
+	{ prefix: '/gemeente', needs: 'gemeente', signedOut: 'sign-in' },
+	{ prefix: '/beheer', needs: 'beheer', signedOut: 'sign-in' },
+	{ prefix: '/account', needs: 'signed-in', signedOut: 'sign-in' },
+	{ prefix: '/mijn-meldingen', needs: 'signed-in', signedOut: 'sign-in' }
+];
+
+/** The guard of a route id, or null for a public route (and for no route at all: a 404). */
+export function guardOf(routeId: string | null): RouteGuard | null {
+	if (routeId === null) return null;
+	// Route groups, '(name)', are not part of the path a visitor sees.
+	const path = routeId.replace(/\/\([^/]+\)/g, '') || '/';
+	let found: RouteGuard | null = null;
+	for (const guard of ROUTE_GUARDS) {
+		const covers = path === guard.prefix || path.startsWith(`${guard.prefix}/`);
+		if (covers && (!found || guard.prefix.length > found.prefix.length)) found = guard;
+	}
+	return found;
+}
+
 interface GuardEvent {
 	locals: Pick<App.Locals, 'user' | 'sessionProblem'>;
 	url: URL;
+}
+
+interface GuardedRequest extends GuardEvent {
+	route: { id: string | null };
+	request: Pick<Request, 'method'>;
+	isDataRequest: boolean;
+}
+
+/**
+ * The guard handle's decision, before anything of the route runs. Signed out → 303 to the
+ * sign-in page with the way back (401 where the table says so). Signed in without the role → 404,
+ * as if the area did not exist: thrown here for form actions, data requests and other methods.
+ * A full page (GET or HEAD) answers 'render-not-found' instead: the handle then takes the
+ * database away and the area's layout throws the 404, so the visitor gets the app's own error
+ * page — an error thrown in a handle could only show the bare fallback page.
+ */
+export function guardRequest(event: GuardedRequest): 'open' | 'render-not-found' {
+	const guard = guardOf(event.route.id);
+	if (!guard) return 'open';
+	const user = event.locals.user;
+	if (!user) {
+		if (guard.signedOut === 'unauthorized') error(401, 'Not signed in');
+		redirect(303, signInLocation(event.url, event.locals.sessionProblem));
+	}
+	if (guard.needs === 'signed-in' || mayEnter(user, guard.needs)) return 'open';
+	const page = !event.isDataRequest && ['GET', 'HEAD'].includes(event.request.method);
+	if (!page) error(404, 'Not found');
+	return 'render-not-found';
+}
+
+/** In an area's +layout.server.ts: answer 404 with the app's error page when the handle said so. */
+export function notFoundWhenDenied(locals: Pick<App.Locals, 'denied'>): void {
+	if (locals.denied) error(404, 'Not found');
+}
+
+/**
+ * The signed-in user of a route the guard handle protects. Null here means a route missing from
+ * ROUTE_GUARDS: a programming error, so it fails loudly rather than acting for nobody.
+ */
+export function guardedUser(locals: Pick<App.Locals, 'user'>): CurrentUser {
+	if (!locals.user) throw new Error('This route is not in ROUTE_GUARDS but needs a signed-in user');
+	return locals.user;
 }
 
 /** The sign-in page, with the way back and, when a session just ended, why. */
@@ -43,21 +123,4 @@ export function signInLocation(url: URL, problem: SessionProblem | null): string
 	const query = new URLSearchParams({ terug: url.pathname + url.search });
 	if (problem) query.set('sessie', problem === 'expired' ? 'verlopen' : 'ongeldig');
 	return `${localizeHref('/inloggen')}?${query}`;
-}
-
-/** Signed out → 303 to the sign-in page (with the way back). */
-export function requireUser(event: GuardEvent): CurrentUser {
-	if (!event.locals.user) redirect(303, signInLocation(event.url, event.locals.sessionProblem));
-	return event.locals.user;
-}
-
-/**
- * Signed out → 303 to the sign-in page; signed in without the role → 404, as if the area did not
- * exist (it is nobody else's business that it does). Called by the area's +layout.server.ts and
- * by its form actions, which a layout load does not guard.
- */
-export function requireArea(event: GuardEvent, area: Area): CurrentUser {
-	const user = requireUser(event);
-	if (!mayEnter(user, area)) error(404, 'Not found');
-	return user;
 }

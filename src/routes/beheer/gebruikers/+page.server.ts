@@ -4,17 +4,20 @@ import { roleLabel } from '$lib/role-label';
 import { changeRoleSchema } from '$lib/schemas/admin';
 import { errorOn, fieldErrors, formFields } from '$lib/schemas/form';
 import { changeRole, listUsers } from '$lib/server/admin/users';
-import { requireArea } from '$lib/server/auth/guards';
+import { guardedUser } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	await parent(); // the layout's guard first
-	return { users: await locals.db.run(listUsers), me: locals.user!.id };
+export const load: PageServerLoad = async ({ locals }) => {
+	return {
+		users: await locals.db.run(listUsers),
+		me: guardedUser(locals).id,
+		meta: { title: m.admin_users_title() }
+	};
 };
 
 export const actions: Actions = {
 	role: async (event) => {
-		const admin = requireArea(event, 'beheer');
+		const admin = guardedUser(event.locals);
 		const parsed = changeRoleSchema.safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const { user_id: userId, role } = parsed.data;

@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
-import { requireArea } from '$lib/server/auth/guards';
 import { signalFromCluster, workspacePage } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,18 +13,20 @@ const clusterTitle = (theme: string, buurten: string[]) =>
 		? m.signal_cluster_title_many({ theme, buurt: buurten[0], others: buurten.length - 1 })
 		: m.signal_cluster_title_one({ theme, buurt: buurten[0] ?? '' });
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = parseWorkspaceQuery(url.searchParams);
 	if (!parsed.ok) error(400, { message: Object.values(parsed.errors).join(' ') });
 	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
 	if (!result.ok) error(404, 'Not found');
-	return { ...result.data, query: workspaceQueryString(parsed.value) };
+	return {
+		...result.data,
+		query: workspaceQueryString(parsed.value),
+		meta: { title: m.workspace_title() }
+	};
 };
 
 export const actions: Actions = {
 	signaal: async (event) => {
-		requireArea(event, 'wijkteam');
 		const parsed = parseClusterSignal(await event.request.formData());
 		if (!parsed.ok) return fail(400, { clusterError: parsed.errors.form, existing: null });
 		const outcome = await event.locals.db.run((tx) =>

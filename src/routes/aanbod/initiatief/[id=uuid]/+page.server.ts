@@ -8,5 +8,5 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		getOfferDetail(tx, 'initiative', params.id, new Date())
 	);
 	if (!offer) error(404, { message: m.detail_not_found() });
-	return { offer };
+	return { offer, meta: { title: offer.name } };
 };

@@ -6,5 +6,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const offer = await locals.db.run((tx) => getOfferDetail(tx, 'provision', params.id, new Date()));
 	if (!offer) error(404, { message: m.detail_not_found() });
-	return { offer };
+	return { offer, meta: { title: offer.name } };
 };

@@ -10,19 +10,16 @@ import {
 	removeMember,
 	renameTeam
 } from '$lib/server/admin/teams';
-import { requireArea } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, parent }) => {
-	await parent(); // the layout's guard first
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const team = await locals.db.run((tx) => getTeam(tx, params.id));
 	if (!team) error(404, 'Not found');
-	return { team };
+	return { team, meta: { title: m.admin_team_title({ name: team.name }) } };
 };
 
-/** Guard, then the posted fields: every action of this page starts the same way. */
+/** The posted fields: every action of this page starts the same way. */
 async function adminForm(event: RequestEvent) {
-	requireArea(event, 'beheer');
 	return formFields(await event.request.formData());
 }
 

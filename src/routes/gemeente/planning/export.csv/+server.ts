@@ -1,12 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { requireArea } from '$lib/server/auth/guards';
 import { csvFile } from '$lib/server/planning/export-files';
 import { gapPage } from '$lib/server/planning/pages';
 import type { RequestHandler } from './$types';
 
-// An endpoint does not inherit the /gemeente layout's guard: it checks the role itself.
+// Council only: the guard handle (ROUTE_GUARDS) refuses everyone else before this runs.
 export const GET: RequestHandler = async (event) => {
-	requireArea(event, 'gemeente');
 	const result = await event.locals.db.run((tx) => gapPage(tx, event.url.searchParams));
 	if (!result.ok) error(400, { message: result.message });
 	const file = csvFile(result.data, new Date());

@@ -1,12 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { requireArea } from '$lib/server/auth/guards';
 import { geoJsonFile } from '$lib/server/planning/export-files';
 import { gapPage } from '$lib/server/planning/pages';
 import type { RequestHandler } from './$types';
 
-// An endpoint does not inherit the /gemeente layout's guard: it checks the role itself.
+// Council only: the guard handle (ROUTE_GUARDS) refuses everyone else before this runs.
 export const GET: RequestHandler = async (event) => {
-	requireArea(event, 'gemeente');
 	const file = await event.locals.db.run(async (tx) => {
 		const result = await gapPage(tx, event.url.searchParams);
 		if (!result.ok) error(400, { message: result.message });

@@ -1,24 +1,21 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { parseGapQuery, parseScenarioId } from '$lib/schemas/plan';
-import { requireArea } from '$lib/server/auth/guards';
 import { planProblemMessage } from '$lib/server/planning/pages';
 import { removeScenario } from '$lib/server/planning/scenarios';
 import { scenarioOverview } from '$lib/server/planning/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	await parent(); // the /gemeente guard first
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = parseGapQuery(url.searchParams);
 	if (!query.ok) error(400, { message: Object.values(query.errors).join(' ') });
 	const result = await locals.db.run((tx) => scenarioOverview(tx, query.value.gemeente));
 	if (!result.ok) error(400, { message: planProblemMessage(result.problem) });
-	return result.value;
+	return { ...result.value, meta: { title: m.plan_scenarios_title() } };
 };
 
 export const actions: Actions = {
 	verwijder: async (event) => {
-		requireArea(event, 'gemeente');
 		const id = parseScenarioId(await event.request.formData());
 		if (!id.ok) return fail(400, { error: m.plan_error_scenario_unknown() });
 		const removed = await event.locals.db.run((tx) => removeScenario(tx, id.value));

@@ -1,22 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { parseScenarioName, parseSuggestionsQuery } from '$lib/schemas/plan';
-import { requireArea } from '$lib/server/auth/guards';
 import { problemErrors, suggestionsPage } from '$lib/server/planning/pages';
 import { saveSuggestions } from '$lib/server/planning/service';
 import type { Actions, PageServerLoad } from './$types';
 
 // GET: suggestions computed from the URL, nothing saved. POST ?/bewaar saves them as a scenario,
 // computed again from the same URL.
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	await parent(); // the /gemeente guard first
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await locals.db.run((tx) => suggestionsPage(tx, url.searchParams));
 	if (!result.ok) error(400, { message: result.message });
-	return result.data;
+	return { ...result.data, meta: { title: m.plan_suggestions_title() } };
 };
 
 export const actions: Actions = {
 	bewaar: async (event) => {
-		requireArea(event, 'gemeente');
 		const form = await event.request.formData();
 		const name = parseScenarioName(form);
 		if (!name.ok) return fail(400, { saveErrors: name.errors, name: '' });

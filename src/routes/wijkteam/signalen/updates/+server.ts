@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { UUID_PATTERN as UUID } from '$lib/schemas/form';
-import { mayEnter } from '$lib/server/auth/guards';
+import { guardedUser } from '$lib/server/auth/guards';
 import { needUpdatesStream } from '$lib/server/signals/updates';
 import type { RequestHandler } from './$types';
 
@@ -9,11 +9,10 @@ const MAX_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 
 /** Server-sent events: new needs in one of the member's teams' buurten (see updates.ts). */
 export const GET: RequestHandler = async ({ locals, url, request }) => {
-	// No redirect to the sign-in page: an EventSource cannot follow it anywhere useful.
-	if (!locals.user) error(401, 'Not signed in');
-	if (!mayEnter(locals.user, 'wijkteam')) error(404, 'Not found');
+	// Signed out → 401, not a member of the area → 404: the guard handle (ROUTE_GUARDS).
+	const user = guardedUser(locals);
 	const team = url.searchParams.get('team') ?? '';
-	if (!UUID.test(team) || !locals.user.teamIds.includes(team.toLowerCase())) {
+	if (!UUID.test(team) || !user.teamIds.includes(team.toLowerCase())) {
 		error(404, 'Not found');
 	}
 	const now = Date.now();
