@@ -4,7 +4,11 @@
 #
 #   1. A private PostgreSQL 15 cluster in a temp dir (scripts/lib/pg-cluster.sh), removed on exit.
 #   2. The platform shim (supabase/shim/*.sql, with psql), then `supabase db push` of supabase/migrations into database
-#      "postgres"; `supabase migration list` must show every local migration as applied.
+#      "postgres" (scripts/lib/schema-push.sh); `supabase migration list` must show every local
+#      migration as applied.
+#   2b. The database types generated from that schema (scripts/lib/db-types.sh, postgres-meta)
+#      must equal the checked-in src/lib/server/db/database.types.ts: a migration without
+#      `npm run db:types` fails here.
 #   3. The Supabase CLI and our migrator (src/lib/server/db/migrator.ts) recognise each other:
 #      a database migrated by ours is up to date for the CLI, a CLI-pushed one is up to date for
 #      ours, and both history tables have the same columns.
@@ -22,9 +26,10 @@ cd "$ROOT"
 source scripts/lib/steps.sh
 # shellcheck source=lib/pg-cluster.sh
 source scripts/lib/pg-cluster.sh
-
-# The CLI must not phone home or look for updates (there is no network here; it only slows down).
-export SUPABASE_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 SUPABASE_NO_UPDATE_NOTIFIER=1
+# shellcheck source=lib/schema-push.sh
+source scripts/lib/schema-push.sh
+# shellcheck source=lib/db-types.sh
+source scripts/lib/db-types.sh
 
 BIN=$ROOT/node_modules/.bin
 TOTAL_START=$(steps_now_ms)
@@ -64,7 +69,8 @@ fail() {
 
 preflight() {
 	local missing=()
-	[[ -x $BIN/supabase && -x $BIN/vitest && -x $BIN/tsx ]] || missing+=("node_modules (run npm ci)")
+	[[ -x $BIN/supabase && -x $BIN/vitest && -x $BIN/tsx && -f node_modules/@supabase/postgres-meta/dist/server/server.js ]] ||
+		missing+=("node_modules (run npm ci)")
 	[[ -x $PG_BIN/initdb ]] || missing+=("postgresql-$PG_MAJOR ($PG_BIN/initdb)")
 	command -v psql >/dev/null || missing+=("psql (postgresql-client-$PG_MAJOR)")
 	if [[ ${SKIP_PGTAP:-} != 1 ]]; then
@@ -80,13 +86,8 @@ preflight() {
 start_cluster() {
 	pg_cluster_start
 	BASE=postgresql://postgres@127.0.0.1:$PG_PORT
-	# The CLI wants sslmode=disable spelled out (a plain PostgreSQL here has no TLS).
-	cli_url() { echo "$BASE/$1?sslmode=disable"; }
-	psql_db() {
-		local db=$1
-		shift
-		PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"
-	}
+	cli_url() { schema_cli_url "$@"; }
+	psql_db() { schema_psql "$@"; }
 	local available
 	available=$(psql_db postgres -At -c "select string_agg(name, ',' order by name) from pg_available_extensions where name in ('plpgsql_check', 'pgtap')")
 	echo "Extensions available: ${available:-none}"
@@ -102,19 +103,6 @@ local_versions() {
 	for f in supabase/migrations/*.sql; do
 		f=${f##*/}
 		echo "${f%%_*}"
-	done
-}
-
-# The platform shim, as applyPlatformShim (src/lib/server/db/migrator.ts) applies it: platform.sql
-# first (roles, schema auth), then the other supabase/shim/*.sql files in name order.
-apply_shim() {
-	local db=$1 file
-	psql_db "$db" -f supabase/shim/platform.sql
-	echo "Applied supabase/shim/platform.sql to $db."
-	for file in supabase/shim/*.sql; do
-		[[ $file == supabase/shim/platform.sql ]] && continue
-		psql_db "$db" -f "$file"
-		echo "Applied $file to $db."
 	done
 }
 
@@ -149,9 +137,27 @@ assert_cli_push_nothing() {
 }
 
 cli_push() {
-	# --yes answers the confirmation prompt; stdin is closed anyway (CI has none).
-	"$BIN/supabase" db push --db-url "$(cli_url postgres)" --yes </dev/null
+	schema_cli_push postgres
 	assert_cli_sees_all_applied postgres
+}
+
+# The checked-in types must be what postgres-meta generates from the schema the CLI just pushed.
+db_types_current() {
+	local fresh
+	fresh=$(mktemp "${TMPDIR:-/tmp}/database-types.XXXXXX")
+	db_types_generate "$BASE/postgres" "$fresh" || {
+		rm -f -- "$fresh"
+		return 1
+	}
+	if ! cmp -s "$fresh" "$DB_TYPES_FILE"; then
+		diff -u --label "$DB_TYPES_FILE (checked in)" --label "generated from supabase/migrations" \
+			"$DB_TYPES_FILE" "$fresh" | head -n 60 || true
+		rm -f -- "$fresh"
+		fail "$DB_TYPES_FILE is stale: it differs from the types of the migrated schema (diff above, first 60 lines). Run npm run db:types and commit the file."
+		return 1
+	fi
+	echo "$DB_TYPES_FILE ($(wc -c <"$fresh") bytes) matches the migrated schema."
+	rm -f -- "$fresh"
 }
 
 # Our migrator: `npm run db:migrate` (scripts/db-migrate.ts) when it exists, else its building
@@ -267,9 +273,10 @@ db_tests() {
 
 timed "Preflight" preflight
 timed "Start a private PostgreSQL $PG_MAJOR cluster" start_cluster
-timed "Platform shim (psql)" apply_shim postgres
+timed "Platform shim (psql)" schema_apply_shim postgres
 timed "supabase db push + migration list" cli_push
 timed "supabase db push --dry-run: nothing left" assert_cli_push_nothing postgres
+timed "Database types up to date (postgres-meta)" db_types_current
 timed "Migrators recognise each other" interop
 timed "supabase db lint (plpgsql_check)" lint
 timed "pgTAP (pg_prove supabase/tests)" pgtap

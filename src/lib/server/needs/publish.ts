@@ -8,12 +8,9 @@
 import { suppressTable, type PublishedFigure } from '$lib/analysis/suppression';
 import { NEED_WINDOWS } from '$lib/schemas/need';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
 
-interface BuurtRow {
-	code: string;
-	wijk_code: string;
-	households: number | null;
-}
+type BuurtRow = Pick<Row<'buurten'>, 'code' | 'wijk_code' | 'households'>;
 
 export interface PublishSummary {
 	gemeenten: number;

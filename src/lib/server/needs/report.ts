@@ -4,36 +4,21 @@
 import { randomUUID } from 'node:crypto';
 import { m } from '$lib/paraglide/messages';
 import { NEED_CONSENT_VERSION, type NeedReport } from '$lib/schemas/need';
-import type { NeedReceipt, NeedStatus } from '$lib/needs/types';
+import type { NeedReceipt } from '$lib/needs/types';
 import type { Tx } from '$lib/server/db/types';
 import { buurtOfPoint } from './buurt-of-point';
 import type { ReportRateLimiter } from './rate-limit';
 import { receiptHash } from './report-session';
+import type { Row } from '$lib/server/db/rows';
 
 export type Locale = 'nl' | 'en';
 export type { NeedReceipt };
 
 /** Every column of a need, as private.my_needs() and private.need_receipt() return it. */
-export interface NeedRow {
-	id: string;
-	theme_code: string;
-	buurt_code: string;
-	reporter_id: string | null;
-	household_key: string;
-	description: string | null;
-	point_lon: number | null;
-	point_lat: number | null;
-	household_size: number | null;
-	contact_consent: boolean;
+// contact_method's check constraint ('email' | 'phone') is narrower than the generated text type.
+export type NeedRow = Omit<Row<'needs'>, 'contact_method'> & {
 	contact_method: 'email' | 'phone' | null;
-	contact_value: string | null;
-	status: NeedStatus;
-	idempotency_key: string | null;
-	receipt_hash: string | null;
-	consent_version: string | null;
-	reported_at: Date;
-	expires_at: Date;
-}
+};
 
 export interface ReportContext {
 	/** The signed-in resident, or null for an anonymous report. */

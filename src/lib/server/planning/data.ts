@@ -9,6 +9,7 @@ import type { Tx } from '$lib/server/db/types';
 import type { PlanBuurt } from './analysis';
 import type { NeedCount, SignalDemand } from './demand';
 import type { BuurtKeyFigures } from './expected-need';
+import type { FunctionReturns } from '$lib/server/db/rows';
 
 export interface PlanTheme {
 	code: string;
@@ -164,7 +165,7 @@ export async function loadNeedCounts(
 	gemeente: string,
 	windowDays: number
 ): Promise<NeedCount[]> {
-	const rows = await tx.query<{ buurt_code: string; theme_code: string; households: number }>(
+	const rows = await tx.query<FunctionReturns<'private', 'council_need_demand'>[number]>(
 		`select buurt_code, theme_code, households from private.council_need_demand($1, $2)`,
 		[gemeente, windowDays]
 	);
