@@ -45,7 +45,10 @@ export default defineConfig({
 					include: ['src/**/*.test.ts'],
 					// Component tests need a DOM and Svelte's client build: the `components` project.
 					exclude: ['src/lib/components/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// The property tests (500 random towns or tables) take 2–4 s alone and longer
+					// while the db and components projects run beside them on two cores.
+					testTimeout: 30_000
 				}
 			},
 			{
