@@ -24,14 +24,9 @@ import {
 	teamAreasOfMember,
 	type TeamArea
 } from '../../src/lib/server/signals/detection';
-import {
-	addNote,
-	assign,
-	loadSignal,
-	moveBack,
-	saveStep,
-	type ChangeOutcome
-} from '../../src/lib/server/signals/signals';
+import { addNote, assign, moveBack, saveStep } from '../../src/lib/server/signals/commands';
+import { loadSignal } from '../../src/lib/server/signals/reads';
+import type { ChangeOutcome } from '../../src/lib/server/signals/signal-row';
 import { newNeedsSince } from '../../src/lib/server/signals/updates';
 import {
 	recordVisit,

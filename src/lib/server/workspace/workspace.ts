@@ -23,11 +23,10 @@ import {
 import {
 	createSignalByHand,
 	createSignalFromCluster,
-	signalCovering,
-	teamSignals,
-	type CreateOutcome,
-	type Locale
-} from '$lib/server/signals/signals';
+	type CreateOutcome
+} from '$lib/server/signals/create';
+import { signalCovering, teamSignals } from '$lib/server/signals/reads';
+import type { Locale } from '$lib/server/signals/signal-row';
 
 /** A visit ends after this long without opening the workspace; the next one starts a new one. */
 export const VISIT_GAP_MINUTES = 30;

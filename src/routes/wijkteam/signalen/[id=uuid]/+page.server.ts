@@ -10,14 +10,9 @@ import {
 } from '$lib/schemas/signal';
 import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors, ruleMessage } from '$lib/server/signals/messages';
-import {
-	addNote,
-	assign,
-	loadSignal,
-	moveBack,
-	saveStep,
-	type ChangeOutcome
-} from '$lib/server/signals/signals';
+import { addNote, assign, moveBack, saveStep } from '$lib/server/signals/commands';
+import { loadSignal } from '$lib/server/signals/reads';
+import type { ChangeOutcome } from '$lib/server/signals/signal-row';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
