@@ -14,7 +14,8 @@ import {
 	type Tx
 } from '../../src/lib/server/db/types';
 import { bindToClaims } from '../../src/lib/server/request-database';
-import { DEFAULT_WORKSPACE, type StepForm } from '../../src/lib/schemas/signal';
+import { DEFAULT_WORKSPACE } from '../../src/lib/schemas/signal-filters';
+import type { StepForm } from '../../src/lib/schemas/signal-step';
 import { loadProvisionSignals } from '../../src/lib/server/planning/data';
 import { gapAnalysis } from '../../src/lib/server/planning/service';
 import { runSignalDigest } from '../../src/lib/server/signals/digest';

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_WORKSPACE,
-	offerValue,
-	parseAssignForm,
-	parseBackForm,
-	parseClusterSignal,
-	parseHandSignal,
-	parseNoteForm,
-	parseStepForm,
-	parseWorkspaceQuery,
-	sentValues,
-	workspaceQueryString
-} from './signal';
+import { parseAssignForm, parseBackForm, parseNoteForm } from './signal-change';
+import { sentValues } from './signal-fields';
+import { DEFAULT_WORKSPACE, parseWorkspaceQuery, workspaceQueryString } from './signal-filters';
+import { parseClusterSignal, parseHandSignal } from './signal-new';
+import { offerValue, parseStepForm } from './signal-step';
 
 const TEAM = '00000000-0000-4000-8000-000000000005';
 const OFFER = '00000000-0000-4000-8000-0000000000aa';

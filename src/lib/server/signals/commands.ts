@@ -7,7 +7,8 @@
 // `where id = $1 and version = $2`; the trigger adds one to the version. When someone else was
 // first, nothing is written and the caller gets `conflict`: the page then shows the latest
 // version and keeps what the member typed.
-import type { AssignForm, BackForm, StepForm } from '$lib/schemas/signal';
+import type { AssignForm, BackForm } from '$lib/schemas/signal-change';
+import type { StepForm } from '$lib/schemas/signal-step';
 import {
 	missingFields,
 	nextStatus,

@@ -1,6 +1,6 @@
 // Making a signal: from a cluster the member saw (checked against a fresh detection) or by hand.
 import type { SharedNeedCluster, SharedNeedsResult } from '$lib/analysis/shared-needs';
-import type { ClusterSignalInput, HandSignalInput } from '$lib/schemas/signal';
+import type { ClusterSignalInput, HandSignalInput } from '$lib/schemas/signal-new';
 import type { DetectionSnapshot } from '$lib/signals/types';
 import type { Tx } from '$lib/server/db/types';
 import { addNote } from './commands';

@@ -4,7 +4,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { SharedNeedCell } from '$lib/analysis/shared-needs';
 import type { NeedStatus } from '$lib/needs/types';
-import type { ClusterSignalInput, HandSignalInput, WorkspaceQuery } from '$lib/schemas/signal';
+import type { WorkspaceQuery } from '$lib/schemas/signal-filters';
+import type { ClusterSignalInput, HandSignalInput } from '$lib/schemas/signal-new';
 import type {
 	AreaNeed,
 	CellRow,

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
+import { parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal-filters';
+import { parseClusterSignal } from '$lib/schemas/signal-new';
 import { requireArea } from '$lib/server/auth/guards';
 import { signalFromCluster, workspacePage } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,13 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import {
-	parseAssignForm,
-	parseBackForm,
-	parseNoteForm,
-	parseStepForm,
-	sentValues
-} from '$lib/schemas/signal';
+import { parseAssignForm, parseBackForm, parseNoteForm } from '$lib/schemas/signal-change';
+import { sentValues } from '$lib/schemas/signal-fields';
+import { parseStepForm } from '$lib/schemas/signal-step';
 import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors, ruleMessage } from '$lib/server/signals/messages';
 import { addNote, assign, moveBack, saveStep } from '$lib/server/signals/commands';

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { HAND_SIGNAL_FIELDS, parseHandSignal, sentValues } from '$lib/schemas/signal';
+import { sentValues } from '$lib/schemas/signal-fields';
+import { HAND_SIGNAL_FIELDS, parseHandSignal } from '$lib/schemas/signal-new';
 import { requireArea } from '$lib/server/auth/guards';
 import { fieldProblemErrors } from '$lib/server/signals/messages';
 import { handSignalOptions, signalByHand } from '$lib/server/workspace/workspace';
