@@ -229,7 +229,7 @@ describe('the planning service with council claims', () => {
 		const query = parseWhatIfQuery(
 			params({ onderwerp: 'voeding', buurt: top.code, capaciteit: '200', looptijd: '20' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) => whatIfAnalysis(tx, query.value));
 		if (!result.ok) throw new Error(result.problem);
 		const { summary } = result.value.outcome;
@@ -269,7 +269,7 @@ describe('the planning service with council claims', () => {
 		const query = parseWhatIfQuery(
 			params({ onderwerp: 'voeding', lon: '4.0', lat: '51.0', capaciteit: '25', looptijd: '15' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) => whatIfAnalysis(tx, query.value));
 		expect(result).toEqual({ ok: false, problem: 'outside' });
 	});
@@ -278,7 +278,7 @@ describe('the planning service with council claims', () => {
 		const query = parseSuggestionsQuery(
 			params({ onderwerp: 'voeding', aantal: '3', capaciteit: '40', looptijd: '15' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) =>
 			suggestionsAnalysis(tx, query.value)
 		);

@@ -35,9 +35,9 @@ const backSchema = z.object({
 export function parseBackForm(form: FormData): Parsed<BackForm> {
 	const values = firstValues(form);
 	const header = stepHeader.pick({ versie: true, status: true }).safeParse(values);
-	if (!header.success) return { ok: false, errors: { form: tampered() } };
+	if (!header.success) return { ok: false, error: { form: tampered() } };
 	const parsed = backSchema.safeParse(values);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 	return {
 		ok: true,
 		value: {
@@ -61,7 +61,7 @@ export function parseAssignForm(form: FormData): Parsed<AssignForm> {
 	const parsed = assignSchema.safeParse(firstValues(form));
 	return parsed.success
 		? { ok: true, value: { version: parsed.data.versie, assignee: parsed.data.aan ?? null } }
-		: { ok: false, errors: { form: tampered() } };
+		: { ok: false, error: { form: tampered() } };
 }
 
 const noteSchema = z.object({
@@ -76,5 +76,5 @@ export function parseNoteForm(form: FormData): Parsed<{ note: string }> {
 	const parsed = noteSchema.safeParse(firstValues(form));
 	return parsed.success
 		? { ok: true, value: { note: parsed.data.notitie } }
-		: { ok: false, errors: fieldErrors(parsed.error) };
+		: { ok: false, error: fieldErrors(parsed.error) };
 }

@@ -56,7 +56,7 @@ export function parseClusterSignal(form: FormData): Parsed<ClusterSignalInput> {
 	const parsed = clusterSchema.safeParse(firstValues(form));
 	return parsed.success
 		? { ok: true, value: parsed.data }
-		: { ok: false, errors: { form: tampered() } };
+		: { ok: false, error: { form: tampered() } };
 }
 
 export interface HandSignalInput {
@@ -93,7 +93,7 @@ const handSchema = z.object({
 
 export function parseHandSignal(form: FormData): Parsed<HandSignalInput> {
 	const parsed = handSchema.safeParse({ ...firstValues(form), buurt: allValues(form, 'buurt') });
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 	const value = parsed.data;
 	return {
 		ok: true,

@@ -135,7 +135,7 @@ function stepInputOf(step: SignalStatus, form: FormData): Parsed<StepInput> {
 	switch (step) {
 		case 'signaleren': {
 			const parsed = stepSchemas.signaleren.safeParse(values);
-			if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+			if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 			return {
 				ok: true,
 				value: { step, title: parsed.data.titel, householdCount: parsed.data.huishoudens! }
@@ -146,7 +146,7 @@ function stepInputOf(step: SignalStatus, form: FormData): Parsed<StepInput> {
 				...values,
 				leefgebied: allValues(form, 'leefgebied')
 			});
-			if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+			if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 			const value = parsed.data;
 			const burgerkracht: Burgerkracht = {};
 			for (const kind of BURGERKRACHT_KINDS) {
@@ -166,7 +166,7 @@ function stepInputOf(step: SignalStatus, form: FormData): Parsed<StepInput> {
 		}
 		case 'interveniëren': {
 			const parsed = stepSchemas.interveniëren.safeParse(values);
-			if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+			if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 			const [kind, id] = parsed.data.aanbod?.split(':') ?? [];
 			return {
 				ok: true,
@@ -182,21 +182,21 @@ function stepInputOf(step: SignalStatus, form: FormData): Parsed<StepInput> {
 		}
 		case 'evalueren': {
 			const parsed = stepSchemas.evalueren.safeParse(values);
-			if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+			if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 			return {
 				ok: true,
 				value: { step, outcome: parsed.data.uitkomst, householdsReached: parsed.data.bereikt }
 			};
 		}
 		case 'afgesloten':
-			return { ok: false, errors: { form: tampered() } };
+			return { ok: false, error: { form: tampered() } };
 	}
 }
 
 /** A posted step form: hidden fields first (a problem there means the form was changed). */
 export function parseStepForm(form: FormData): Parsed<StepForm> {
 	const header = stepHeader.safeParse(firstValues(form));
-	if (!header.success) return { ok: false, errors: { form: tampered() } };
+	if (!header.success) return { ok: false, error: { form: tampered() } };
 	const input = stepInputOf(header.data.status, form);
 	if (!input.ok) return input;
 	return {

@@ -53,7 +53,7 @@ export function problemErrors(problem: PlanProblem): FieldErrors {
 /** The analysis the link asks for; a bad link is a 400 with the reasons. */
 async function baseAnalysis(tx: Tx, params: URLSearchParams): Promise<PageResult<GapAnalysis>> {
 	const parsed = parseGapQuery(params);
-	if (!parsed.ok) return { ok: false, message: Object.values(parsed.errors).join(' ') };
+	if (!parsed.ok) return { ok: false, message: Object.values(parsed.error).join(' ') };
 	return analysisFor(tx, parsed.value);
 }
 
@@ -100,7 +100,7 @@ export async function whatIfPage(
 	};
 	if (!isSubmitted(params, WHAT_IF_FIELDS)) return { ok: true, data: page };
 	const parsed = parseWhatIfQuery(params);
-	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.errors } };
+	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.error } };
 	const result = await whatIfAnalysis(tx, parsed.value);
 	if (!result.ok) return { ok: true, data: { ...page, errors: problemErrors(result.problem) } };
 	return { ok: true, data: { ...page, result: result.value } };
@@ -120,7 +120,7 @@ export async function suggestionsPage(
 	};
 	if (!isSubmitted(params, SUGGESTION_FIELDS)) return { ok: true, data: page };
 	const parsed = parseSuggestionsQuery(params);
-	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.errors } };
+	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.error } };
 	const result = await suggestionsAnalysis(tx, parsed.value);
 	if (!result.ok) return { ok: true, data: { ...page, errors: problemErrors(result.problem) } };
 	return { ok: true, data: { ...page, result: result.value } };

@@ -18,7 +18,7 @@ const clusterTitle = (theme: string, buurten: string[]) =>
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	await parent(); // the layout's guard first
 	const parsed = parseWorkspaceQuery(url.searchParams);
-	if (!parsed.ok) error(400, { message: Object.values(parsed.errors).join(' ') });
+	if (!parsed.ok) error(400, { message: Object.values(parsed.error).join(' ') });
 	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
 	if (!result.ok) error(404, 'Not found');
 	return { ...result.data, query: workspaceQueryString(parsed.value) };
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	signaal: async (event) => {
 		requireArea(event, 'wijkteam');
 		const parsed = parseClusterSignal(await event.request.formData());
-		if (!parsed.ok) return fail(400, { clusterError: parsed.errors.form, existing: null });
+		if (!parsed.ok) return fail(400, { clusterError: parsed.error.form, existing: null });
 		const outcome = await event.locals.db.run((tx) =>
 			signalFromCluster(tx, parsed.value, locale(), clusterTitle)
 		);

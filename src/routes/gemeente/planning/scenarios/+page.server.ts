@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	await parent(); // the /gemeente guard first
 	const query = parseGapQuery(url.searchParams);
-	if (!query.ok) error(400, { message: Object.values(query.errors).join(' ') });
+	if (!query.ok) error(400, { message: Object.values(query.error).join(' ') });
 	const result = await locals.db.run((tx) => scenarioOverview(tx, query.value.gemeente));
 	if (!result.ok) error(400, { message: planProblemMessage(result.problem) });
 	return result.value;

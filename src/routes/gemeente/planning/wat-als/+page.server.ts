@@ -19,9 +19,9 @@ export const actions: Actions = {
 		requireArea(event, 'gemeente');
 		const form = await event.request.formData();
 		const name = parseScenarioName(form);
-		if (!name.ok) return fail(400, { saveErrors: name.errors, name: '' });
+		if (!name.ok) return fail(400, { saveErrors: name.error, name: '' });
 		const query = parseWhatIfQuery(event.url.searchParams);
-		if (!query.ok) return fail(400, { saveErrors: query.errors, name: name.value });
+		if (!query.ok) return fail(400, { saveErrors: query.error, name: name.value });
 		const saved = await event.locals.db.run((tx) => saveWhatIf(tx, query.value, name.value));
 		if (!saved.ok) {
 			return fail(400, { saveErrors: problemErrors(saved.problem), name: name.value });

@@ -86,7 +86,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseStepForm(data);
-		if (!parsed.ok) return invalid('stap', values, parsed.errors);
+		if (!parsed.ok) return invalid('stap', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => saveStep(tx, event.params.id, parsed.value));
 		return respond(event, 'stap', outcome, values);
 	},
@@ -95,7 +95,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseBackForm(data);
-		if (!parsed.ok) return invalid('terug', values, parsed.errors);
+		if (!parsed.ok) return invalid('terug', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => moveBack(tx, event.params.id, parsed.value));
 		return respond(event, 'terug', outcome, values);
 	},
@@ -104,7 +104,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseAssignForm(data);
-		if (!parsed.ok) return invalid('toewijzen', values, parsed.errors);
+		if (!parsed.ok) return invalid('toewijzen', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => assign(tx, event.params.id, parsed.value));
 		return respond(event, 'toewijzen', outcome, values);
 	},
@@ -113,7 +113,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseNoteForm(data);
-		if (!parsed.ok) return invalid('notitie', values, parsed.errors);
+		if (!parsed.ok) return invalid('notitie', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) =>
 			addNote(tx, event.params.id, parsed.value.note)
 		);

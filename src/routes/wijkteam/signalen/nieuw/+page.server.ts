@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = sentValues(form);
 		const parsed = parseHandSignal(form);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { values, errors: parsed.error });
 		const outcome = await event.locals.db.run((tx) => signalByHand(tx, parsed.value));
 		if (outcome.kind === 'created') {
 			redirect(303, localizeHref(`/wijkteam/signalen/${outcome.id}?gemaakt=1`));
