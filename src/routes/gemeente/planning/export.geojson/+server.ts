@@ -9,8 +9,8 @@ export const GET: RequestHandler = async (event) => {
 	requireArea(event, 'gemeente');
 	const file = await event.locals.db.run(async (tx) => {
 		const result = await gapPage(tx, event.url.searchParams);
-		if (!result.ok) error(400, { message: result.message });
-		return geoJsonFile(tx, result.data, new Date());
+		if (!result.ok) error(400, { message: result.error });
+		return geoJsonFile(tx, result.value, new Date());
 	});
 	return new Response(file.body, {
 		headers: {

@@ -10,8 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	await parent(); // the /gemeente guard first
 	const result = await locals.db.run((tx) => suggestionsPage(tx, url.searchParams));
-	if (!result.ok) error(400, { message: result.message });
-	return result.data;
+	if (!result.ok) error(400, { message: result.error });
+	return result.value;
 };
 
 export const actions: Actions = {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!query.ok) return fail(400, { saveErrors: query.error, name: name.value });
 		const saved = await event.locals.db.run((tx) => saveSuggestions(tx, query.value, name.value));
 		if (!saved.ok) {
-			return fail(400, { saveErrors: problemErrors(saved.problem), name: name.value });
+			return fail(400, { saveErrors: problemErrors(saved.error), name: name.value });
 		}
 		return { saved: name.value };
 	}
