@@ -151,7 +151,7 @@ describe('shared-need detection on the demo city, through the workspace data pat
 		);
 		expect(page.ok).toBe(true);
 		if (!page.ok) return;
-		const { data } = page;
+		const { value: data } = page;
 		const spots = seed.hotSpots.filter((s) => centrum.buurten.some((b) => b.code === s.buurtCode));
 		expect(spots.map((s) => `${s.themeCode} ${s.buurtCode}`)).toEqual(['geldzaken BU90010102']);
 		const cluster = data.clusters.find(
@@ -252,18 +252,18 @@ describe('shared-need detection on the demo city, through the workspace data pat
 		expect(page.ok).toBe(true);
 		if (!page.ok) return;
 		const centrumCodes = new Set(centrum.buurten.map((b) => b.code));
-		expect(page.data.map!.features.some((f) => centrumCodes.has(String(f.properties?.code)))).toBe(
+		expect(page.value.map!.features.some((f) => centrumCodes.has(String(f.properties?.code)))).toBe(
 			false
 		);
-		expect(page.data.clusters.some((c) => c.buurten.some((b) => centrumCodes.has(b.code)))).toBe(
+		expect(page.value.clusters.some((c) => c.buurten.some((b) => centrumCodes.has(b.code)))).toBe(
 			false
 		);
-		expect(page.data.clusters.some((c) => c.themeCode === 'sociaal-netwerk')).toBe(true);
+		expect(page.value.clusters.some((c) => c.themeCode === 'sociaal-netwerk')).toBe(true);
 		// Asking for Centrum's team by id: not one of theirs.
 		const other = await as(who.oost, (tx) =>
 			workspacePage(tx, { teamId: centrum.id, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(other).toEqual({ ok: false, problem: 'unknown_team' });
+		expect(other).toEqual({ ok: false, error: 'unknown_team' });
 	});
 });
 
@@ -882,7 +882,7 @@ describe('new since the last visit, live updates and the digest', () => {
 		const page = await as(who.centrum, (tx) =>
 			workspacePage(tx, { teamId: null, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(page.ok && page.data.previousVisit).toBe(previous!.toISOString());
+		expect(page.ok && page.value.previousVisit).toBe(previous!.toISOString());
 	});
 
 	it('tells a member of new needs in their buurten, and nobody else', async () => {
@@ -904,8 +904,8 @@ describe('new since the last visit, live updates and the digest', () => {
 		const page = await as(who.centrum, (tx) =>
 			workspacePage(tx, { teamId: null, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(page.ok && page.data.newNeedCount).toBeGreaterThanOrEqual(1);
-		expect(page.ok && page.data.needs[0].isNew).toBe(true);
+		expect(page.ok && page.value.newNeedCount).toBeGreaterThanOrEqual(1);
+		expect(page.ok && page.value.needs[0].isNew).toBe(true);
 	});
 
 	it('mails each team its new candidates once a day, and only what is new', async () => {

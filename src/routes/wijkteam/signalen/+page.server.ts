@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	if (!parsed.ok) error(400, { message: Object.values(parsed.error).join(' ') });
 	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
 	if (!result.ok) error(404, 'Not found');
-	return { ...result.data, query: workspaceQueryString(parsed.value) };
+	return { ...result.value, query: workspaceQueryString(parsed.value) };
 };
 
 export const actions: Actions = {
