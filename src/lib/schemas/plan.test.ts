@@ -20,9 +20,7 @@ function errorsOf<T>(
 	if (result.ok) throw new Error('expected errors');
 	return result.error;
 }
-function valueOf<T>(
-	result: { ok: true; value: T } | { ok: false; error: Record<string, string> }
-) {
+function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: Record<string, string> }) {
 	if (!result.ok) throw new Error(JSON.stringify(result.error));
 	return result.value;
 }

@@ -15,6 +15,7 @@ import {
 	transitionProblem,
 	workflowRuleOf
 } from '$lib/signals/workflow';
+import { err, ok, type Result } from '$lib/result';
 import type { Tx } from '$lib/server/db/types';
 import {
 	fieldsOf,
@@ -29,32 +30,29 @@ import {
  * Runs a write under a savepoint, so a refusal by the database (the workflow trigger, a
  * constraint) leaves the transaction usable and is returned instead of thrown.
  */
-async function guarded<T>(
-	tx: Tx,
-	write: () => Promise<T>
-): Promise<{ ok: true; value: T } | { ok: false; rule: string }> {
+async function guarded<T>(tx: Tx, write: () => Promise<T>): Promise<Result<T, string>> {
 	await tx.query('savepoint signal_change');
 	try {
 		const value = await write();
 		await tx.query('release savepoint signal_change');
-		return { ok: true, value };
+		return ok(value);
 	} catch (error) {
 		await tx.query('rollback to savepoint signal_change');
 		const code = (error as { code?: string }).code ?? '';
 		const message = error instanceof Error ? error.message : String(error);
 		const rule = workflowRuleOf(message);
-		if (rule) return { ok: false, rule };
+		if (rule) return err(rule);
 		// A foreign key (an offer removed meanwhile) or a check: refused, with a general message.
-		if (code.startsWith('23') || code === '42501') return { ok: false, rule: 'signal_refused' };
+		if (code.startsWith('23') || code === '42501') return err('signal_refused');
 		throw error;
 	}
 }
 
 async function updated(tx: Tx, sql: string, params: unknown[]): Promise<ChangeOutcome> {
 	const result = await guarded(tx, () => tx.query<{ version: number }>(sql, params));
-	if (!result.ok) return { kind: 'refused', rule: result.rule };
+	if (!result.ok) return err({ kind: 'refused', rule: result.error });
 	// No row: someone else changed it between our read and this write (PostgreSQL under load).
-	return result.value.length === 1 ? { kind: 'ok' } : { kind: 'conflict' };
+	return result.value.length === 1 ? ok(null) : err({ kind: 'conflict' });
 }
 
 /** The current row, checked against what the member saw. */
@@ -64,8 +62,8 @@ async function current(
 	version: number
 ): Promise<{ row: SignalRow } | { outcome: ChangeOutcome }> {
 	const row = await signalRow(tx, id, 'nl', true);
-	if (!row) return { outcome: { kind: 'not_found' } };
-	if (Number(row.version) !== version) return { outcome: { kind: 'conflict' } };
+	if (!row) return { outcome: err({ kind: 'not_found' }) };
+	if (Number(row.version) !== version) return { outcome: err({ kind: 'conflict' }) };
 	return { row };
 }
 
@@ -83,9 +81,10 @@ export async function saveStep(tx: Tx, id: string, form: StepForm): Promise<Chan
 	if ('outcome' in found) return found.outcome;
 	const { row } = found;
 	// Same version, so the same status: a different one means the form itself was changed.
-	if (row.status !== form.seenStatus || form.input.step !== row.status) return { kind: 'tampered' };
+	if (row.status !== form.seenStatus || form.input.step !== row.status)
+		return err({ kind: 'tampered' });
 	const target = form.action === 'verder' ? nextStatus(row.status) : row.status;
-	if (!target) return { kind: 'tampered' };
+	if (!target) return err({ kind: 'tampered' });
 
 	const fields = fieldsOf(row);
 	const input = form.input;
@@ -155,7 +154,7 @@ export async function saveStep(tx: Tx, id: string, form: StepForm): Promise<Chan
 	for (const missing of missingFields(target, fields)) {
 		problems.push({ field: REQUIRED_FIELD_INPUT[missing], problem: missing });
 	}
-	if (problems.length > 0) return { kind: 'invalid', fields: problems };
+	if (problems.length > 0) return err({ kind: 'invalid', fields: problems });
 
 	const n = params.length + 3;
 	return updated(
@@ -170,13 +169,13 @@ export async function saveStep(tx: Tx, id: string, form: StepForm): Promise<Chan
 export async function moveBack(tx: Tx, id: string, form: BackForm): Promise<ChangeOutcome> {
 	const found = await current(tx, id, form.version);
 	if ('outcome' in found) return found.outcome;
-	if (found.row.status !== form.seenStatus) return { kind: 'tampered' };
+	if (found.row.status !== form.seenStatus) return err({ kind: 'tampered' });
 	const problem = transitionProblem(found.row.status, form.to, form.reason);
 	if (problem === 'back_without_reason') {
-		return { kind: 'invalid', fields: [{ field: 'reden', problem: 'reason_required' }] };
+		return err({ kind: 'invalid', fields: [{ field: 'reden', problem: 'reason_required' }] });
 	}
 	if (problem || form.to === found.row.status || form.to === nextStatus(found.row.status)) {
-		return { kind: 'invalid', fields: [{ field: 'naar', problem: 'back_to' }] };
+		return err({ kind: 'invalid', fields: [{ field: 'naar', problem: 'back_to' }] });
 	}
 	return updated(
 		tx,
@@ -196,7 +195,7 @@ export async function assign(tx: Tx, id: string, form: AssignForm): Promise<Chan
 			form.assignee
 		]);
 		if (members.length === 0) {
-			return { kind: 'invalid', fields: [{ field: 'aan', problem: 'not_a_member' }] };
+			return err({ kind: 'invalid', fields: [{ field: 'aan', problem: 'not_a_member' }] });
 		}
 	}
 	return updated(
@@ -209,7 +208,7 @@ export async function assign(tx: Tx, id: string, form: AssignForm): Promise<Chan
 /** A note in the trail. Notes do not change the signal, so they need no version. */
 export async function addNote(tx: Tx, id: string, note: string): Promise<ChangeOutcome> {
 	const row = await signalRow(tx, id, 'nl');
-	if (!row) return { kind: 'not_found' };
+	if (!row) return err({ kind: 'not_found' });
 	const result = await guarded(tx, () =>
 		tx.query(
 			`insert into public.signal_events (signal_id, actor_id, kind, note)
@@ -217,5 +216,5 @@ export async function addNote(tx: Tx, id: string, note: string): Promise<ChangeO
 			[id, note]
 		)
 	);
-	return result.ok ? { kind: 'ok' } : { kind: 'refused', rule: result.rule };
+	return result.ok ? ok(null) : err({ kind: 'refused', rule: result.error });
 }

@@ -10,13 +10,16 @@ import {
 } from '$lib/signals/workflow';
 import type { DetectionSnapshot } from '$lib/signals/types';
 import { UUID_PATTERN as UUID } from '$lib/schemas/form';
+import type { Result } from '$lib/result';
 import type { Tx } from '$lib/server/db/types';
 
 export type Locale = 'nl' | 'en';
 
-/** How a change ended. `invalid` carries field errors as rule names (see the routes' messages). */
-export type ChangeOutcome =
-	| { kind: 'ok' }
+/** How a change ended: done, or why not. */
+export type ChangeOutcome = Result<null, ChangeProblem>;
+
+/** Why a change was not made. `invalid` carries field errors as rule names (see the routes' messages). */
+export type ChangeProblem =
 	| { kind: 'not_found' }
 	| { kind: 'conflict' }
 	| { kind: 'tampered' }

@@ -38,10 +38,11 @@ function respond(
 	outcome: ChangeOutcome,
 	values: Record<string, string>
 ) {
-	switch (outcome.kind) {
-		case 'ok':
-			redirect(303, `${localizeHref(`/wijkteam/signalen/${event.params.id}`)}?opgeslagen=${which}`);
-			break;
+	if (outcome.ok) {
+		redirect(303, `${localizeHref(`/wijkteam/signalen/${event.params.id}`)}?opgeslagen=${which}`);
+	}
+	const problem = outcome.error;
+	switch (problem.kind) {
 		case 'not_found':
 			error(404, 'Not found');
 			break;
@@ -64,14 +65,14 @@ function respond(
 				form: which,
 				values,
 				conflict: false,
-				errors: fieldProblemErrors(outcome.fields)
+				errors: fieldProblemErrors(problem.fields)
 			});
 		case 'refused':
 			return fail(409, {
 				form: which,
 				values,
 				conflict: false,
-				errors: { form: ruleMessage(outcome.rule) } as Record<string, string>
+				errors: { form: ruleMessage(problem.rule) } as Record<string, string>
 			});
 	}
 }
