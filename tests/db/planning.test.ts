@@ -229,9 +229,9 @@ describe('the planning service with council claims', () => {
 		const query = parseWhatIfQuery(
 			params({ onderwerp: 'voeding', buurt: top.code, capaciteit: '200', looptijd: '20' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) => whatIfAnalysis(tx, query.value));
-		if (!result.ok) throw new Error(result.problem);
+		if (!result.ok) throw new Error(result.error);
 		const { summary } = result.value.outcome;
 		expect(summary.change).toBeLessThan(0);
 		expect(summary.unmetAfter).toBeCloseTo(summary.unmetBefore! + summary.change!, 1);
@@ -243,7 +243,7 @@ describe('the planning service with council claims', () => {
 		);
 		expect(saved.ok).toBe(true);
 		const overview = await db.withClaims(claims.council, (tx) => scenarioOverview(tx, null));
-		if (!overview.ok) throw new Error(overview.problem);
+		if (!overview.ok) throw new Error(overview.error);
 		const [scenario] = overview.value.scenarios;
 		expect(scenario).toMatchObject({
 			name: 'Voedselpunt bij de grootste vraag',
@@ -269,7 +269,7 @@ describe('the planning service with council claims', () => {
 		const query = parseWhatIfQuery(
 			params({ onderwerp: 'voeding', lon: '4.0', lat: '51.0', capaciteit: '25', looptijd: '15' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) => whatIfAnalysis(tx, query.value));
 		expect(result).toEqual({ ok: false, problem: 'outside' });
 	});
@@ -278,11 +278,11 @@ describe('the planning service with council claims', () => {
 		const query = parseSuggestionsQuery(
 			params({ onderwerp: 'voeding', aantal: '3', capaciteit: '40', looptijd: '15' })
 		);
-		if (!query.ok) throw new Error(JSON.stringify(query.errors));
+		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) =>
 			suggestionsAnalysis(tx, query.value)
 		);
-		if (!result.ok) throw new Error(result.problem);
+		if (!result.ok) throw new Error(result.error);
 		const { suggestions } = result.value.outcome;
 		expect(suggestions).toHaveLength(3);
 		const gains = suggestions.map((s) => s.gain!);
@@ -295,7 +295,7 @@ describe('the planning service with council claims', () => {
 		const result = await db.withClaims(claims.council, (tx) =>
 			trendsOverview(tx, null, new Date())
 		);
-		if (!result.ok) throw new Error(result.problem);
+		if (!result.ok) throw new Error(result.error);
 		expect(result.value.months).toHaveLength(12);
 		expect(result.value.series).toHaveLength(10);
 		const values = result.value.series.flatMap((s) => s.values);

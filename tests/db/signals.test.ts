@@ -14,7 +14,8 @@ import {
 	type Tx
 } from '../../src/lib/server/db/types';
 import { bindToClaims } from '../../src/lib/server/request-database';
-import { DEFAULT_WORKSPACE, type StepForm } from '../../src/lib/schemas/signal';
+import { DEFAULT_WORKSPACE } from '../../src/lib/schemas/signal-filters';
+import type { StepForm } from '../../src/lib/schemas/signal-step';
 import { loadProvisionSignals } from '../../src/lib/server/planning/data';
 import { gapAnalysis } from '../../src/lib/server/planning/service';
 import { runSignalDigest } from '../../src/lib/server/signals/digest';
@@ -24,14 +25,9 @@ import {
 	teamAreasOfMember,
 	type TeamArea
 } from '../../src/lib/server/signals/detection';
-import {
-	addNote,
-	assign,
-	loadSignal,
-	moveBack,
-	saveStep,
-	type ChangeOutcome
-} from '../../src/lib/server/signals/signals';
+import { addNote, assign, moveBack, saveStep } from '../../src/lib/server/signals/commands';
+import { loadSignal } from '../../src/lib/server/signals/reads';
+import type { ChangeOutcome } from '../../src/lib/server/signals/signal-row';
 import { newNeedsSince } from '../../src/lib/server/signals/updates';
 import {
 	recordVisit,
@@ -155,7 +151,7 @@ describe('shared-need detection on the demo city, through the workspace data pat
 		);
 		expect(page.ok).toBe(true);
 		if (!page.ok) return;
-		const { data } = page;
+		const { value: data } = page;
 		const spots = seed.hotSpots.filter((s) => centrum.buurten.some((b) => b.code === s.buurtCode));
 		expect(spots.map((s) => `${s.themeCode} ${s.buurtCode}`)).toEqual(['geldzaken BU90010102']);
 		const cluster = data.clusters.find(
@@ -256,18 +252,18 @@ describe('shared-need detection on the demo city, through the workspace data pat
 		expect(page.ok).toBe(true);
 		if (!page.ok) return;
 		const centrumCodes = new Set(centrum.buurten.map((b) => b.code));
-		expect(page.data.map!.features.some((f) => centrumCodes.has(String(f.properties?.code)))).toBe(
+		expect(page.value.map!.features.some((f) => centrumCodes.has(String(f.properties?.code)))).toBe(
 			false
 		);
-		expect(page.data.clusters.some((c) => c.buurten.some((b) => centrumCodes.has(b.code)))).toBe(
+		expect(page.value.clusters.some((c) => c.buurten.some((b) => centrumCodes.has(b.code)))).toBe(
 			false
 		);
-		expect(page.data.clusters.some((c) => c.themeCode === 'sociaal-netwerk')).toBe(true);
+		expect(page.value.clusters.some((c) => c.themeCode === 'sociaal-netwerk')).toBe(true);
 		// Asking for Centrum's team by id: not one of theirs.
 		const other = await as(who.oost, (tx) =>
 			workspacePage(tx, { teamId: centrum.id, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(other).toEqual({ ok: false, problem: 'unknown_team' });
+		expect(other).toEqual({ ok: false, error: 'unknown_team' });
 	});
 });
 
@@ -343,7 +339,7 @@ describe('a signal from a cluster through every step', () => {
 					})
 				)
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 		expect(await signalState(id)).toMatchObject({ status: 'beoordelen', version: 2 });
 		for (const claims of [who.centrum, SERVICE_ROLE_CLAIMS]) {
 			const skip = await attempt(
@@ -371,12 +367,15 @@ describe('a signal from a cluster through every step', () => {
 			)
 		);
 		expect(missing).toEqual({
-			kind: 'invalid',
-			fields: [
-				{ field: 'beoordeling', problem: 'assessment' },
-				{ field: 'urgentie', problem: 'urgency' },
-				{ field: 'burgerkracht', problem: 'burgerkracht' }
-			]
+			ok: false,
+			error: {
+				kind: 'invalid',
+				fields: [
+					{ field: 'beoordeling', problem: 'assessment' },
+					{ field: 'urgentie', problem: 'urgency' },
+					{ field: 'burgerkracht', problem: 'burgerkracht' }
+				]
+			}
 		});
 		expect(await signalState(id)).toMatchObject({ status: 'beoordelen', version: 2 });
 		const direct = await attempt(
@@ -400,7 +399,7 @@ describe('a signal from a cluster through every step', () => {
 					})
 				)
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 		expect(await signalState(id)).toMatchObject({
 			status: 'beoordelen',
 			version: 3,
@@ -423,7 +422,7 @@ describe('a signal from a cluster through every step', () => {
 				})
 			)
 		);
-		expect(first).toEqual({ kind: 'ok' });
+		expect(first).toEqual({ ok: true, value: null });
 		const second = await as(who.centrum, (tx) =>
 			saveStep(
 				tx,
@@ -437,7 +436,7 @@ describe('a signal from a cluster through every step', () => {
 				})
 			)
 		);
-		expect(second).toEqual({ kind: 'conflict' });
+		expect(second).toEqual({ ok: false, error: { kind: 'conflict' } });
 		expect(await signalState(id)).toMatchObject({
 			status: 'interveniëren',
 			version: 4,
@@ -463,7 +462,7 @@ describe('a signal from a cluster through every step', () => {
 			await as(who.centrum, (tx) =>
 				moveBack(tx, id, { version: 4, seenStatus: 'interveniëren', to: 'beoordelen', reason: '' })
 			)
-		).toMatchObject({ kind: 'invalid' });
+		).toMatchObject({ ok: false, error: { kind: 'invalid' } });
 		expect(
 			await as(who.centrum, (tx) =>
 				moveBack(tx, id, {
@@ -473,7 +472,7 @@ describe('a signal from a cluster through every step', () => {
 					reason: 'Eerst met de woningcorporatie praten.'
 				})
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 		const events = await eventsOf(id);
 		expect(events.at(-1)).toMatchObject({
 			kind: 'overgang',
@@ -504,7 +503,7 @@ describe('a signal from a cluster through every step', () => {
 					})
 				)
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 	});
 
 	it('asks for the chosen answer: a new collective provision needs its description', async () => {
@@ -521,8 +520,11 @@ describe('a signal from a cluster through every step', () => {
 			)
 		);
 		expect(bare).toEqual({
-			kind: 'invalid',
-			fields: [{ field: 'interventie_toelichting', problem: 'interventionNote' }]
+			ok: false,
+			error: {
+				kind: 'invalid',
+				fields: [{ field: 'interventie_toelichting', problem: 'interventionNote' }]
+			}
 		});
 		const unknownOffer = await as(who.centrum, (tx) =>
 			saveStep(
@@ -536,7 +538,10 @@ describe('a signal from a cluster through every step', () => {
 				})
 			)
 		);
-		expect(unknownOffer).toMatchObject({ kind: 'invalid', fields: [{ field: 'aanbod' }] });
+		expect(unknownOffer).toMatchObject({
+			ok: false,
+			error: { kind: 'invalid', fields: [{ field: 'aanbod' }] }
+		});
 		expect(
 			await as(who.centrum, (tx) =>
 				saveStep(
@@ -550,7 +555,7 @@ describe('a signal from a cluster through every step', () => {
 					})
 				)
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 	});
 
 	it('reaches the council as demand for a new collective provision', async () => {
@@ -580,11 +585,14 @@ describe('a signal from a cluster through every step', () => {
 			)
 		);
 		expect(open).toEqual({
-			kind: 'invalid',
-			fields: [
-				{ field: 'uitkomst', problem: 'outcome' },
-				{ field: 'bereikt', problem: 'householdsReached' }
-			]
+			ok: false,
+			error: {
+				kind: 'invalid',
+				fields: [
+					{ field: 'uitkomst', problem: 'outcome' },
+					{ field: 'bereikt', problem: 'householdsReached' }
+				]
+			}
 		});
 		expect(
 			await as(who.centrum, (tx) =>
@@ -598,7 +606,7 @@ describe('a signal from a cluster through every step', () => {
 					})
 				)
 			)
-		).toEqual({ kind: 'ok' });
+		).toEqual({ ok: true, value: null });
 		const view = await as(who.centrum, (tx) => loadSignal(tx, id, 'nl'));
 		expect(view!.status).toBe('afgesloten');
 		expect(
@@ -653,9 +661,7 @@ describe('a signal from a cluster through every step', () => {
 		expect(direct.code).toBe('42501');
 		expect(
 			await as(who.centrum, (tx) => addNote(tx, id, 'Terugkoppeling aan de gemeente gedaan.'))
-		).toEqual({
-			kind: 'ok'
-		});
+		).toEqual({ ok: true, value: null });
 		expect((await eventsOf(id)).at(-1)).toMatchObject({
 			kind: 'notitie',
 			actor_id: who.centrum.sub
@@ -726,7 +732,7 @@ describe('another team, the council and the other roles', () => {
 			await as(who.oost, (tx) => assign(tx, id, { version: 1, assignee: null })),
 			await as(who.oost, (tx) => addNote(tx, id, 'x'))
 		];
-		expect(outcomes).toEqual(Array(4).fill({ kind: 'not_found' }));
+		expect(outcomes).toEqual(Array(4).fill({ ok: false, error: { kind: 'not_found' } }));
 		expect(
 			(await attempt(who.oost, 'select id from public.signals where id = $1', [id])).rows
 		).toBe(0);
@@ -779,8 +785,11 @@ describe('another team, the council and the other roles', () => {
 		expect(
 			await as(who.centrum, (tx) => assign(tx, id, { version: 1, assignee: who.oost.sub! }))
 		).toEqual({
-			kind: 'invalid',
-			fields: [{ field: 'aan', problem: 'not_a_member' }]
+			ok: false,
+			error: {
+				kind: 'invalid',
+				fields: [{ field: 'aan', problem: 'not_a_member' }]
+			}
 		});
 		const direct = await attempt(
 			who.centrum,
@@ -790,9 +799,7 @@ describe('another team, the council and the other roles', () => {
 		expect(direct.message).toMatch(/^signal_assignee_not_in_team:/);
 		expect(
 			await as(who.centrum, (tx) => assign(tx, id, { version: 1, assignee: who.centrum2.sub! }))
-		).toEqual({
-			kind: 'ok'
-		});
+		).toEqual({ ok: true, value: null });
 		const view = await as(who.centrum2, (tx) => loadSignal(tx, id, 'nl'));
 		expect(view!.assignedTo).toEqual({ id: who.centrum2.sub, name: 'Cas Collega' });
 		expect(view!.events.map((e) => e.kind)).toEqual(['aangemaakt', 'notitie', 'toegewezen']);
@@ -813,8 +820,8 @@ describe('another team, the council and the other roles', () => {
 			save(who.centrum, 'Vocht in huurwoningen (Wies)'),
 			save(who.centrum2, 'Vocht in huurwoningen (Cas)')
 		]);
-		expect(outcomes.map((o) => o.kind).sort()).toEqual(['conflict', 'ok']);
-		const winner = outcomes[0].kind === 'ok' ? '(Wies)' : '(Cas)';
+		expect(outcomes.map((o) => (o.ok ? 'ok' : o.error.kind)).sort()).toEqual(['conflict', 'ok']);
+		const winner = outcomes[0].ok ? '(Wies)' : '(Cas)';
 		const [row] = await as(SERVICE_ROLE_CLAIMS, (tx) =>
 			tx.query<{ title: string; version: number }>(
 				'select title, version from public.signals where id = $1',
@@ -886,7 +893,7 @@ describe('new since the last visit, live updates and the digest', () => {
 		const page = await as(who.centrum, (tx) =>
 			workspacePage(tx, { teamId: null, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(page.ok && page.data.previousVisit).toBe(previous!.toISOString());
+		expect(page.ok && page.value.previousVisit).toBe(previous!.toISOString());
 	});
 
 	it('tells a member of new needs in their buurten, and nobody else', async () => {
@@ -908,8 +915,8 @@ describe('new since the last visit, live updates and the digest', () => {
 		const page = await as(who.centrum, (tx) =>
 			workspacePage(tx, { teamId: null, ...DEFAULT_WORKSPACE }, 'nl')
 		);
-		expect(page.ok && page.data.newNeedCount).toBeGreaterThanOrEqual(1);
-		expect(page.ok && page.data.needs[0].isNew).toBe(true);
+		expect(page.ok && page.value.newNeedCount).toBeGreaterThanOrEqual(1);
+		expect(page.ok && page.value.needs[0].isNew).toBe(true);
 	});
 
 	it('mails each team its new candidates once a day, and only what is new', async () => {

@@ -1,12 +1,13 @@
 // The glue between a posted form (or query string) and a zod schema, once for every form:
 // read the fields, turn zod's issues into translated field errors, and the shared UUID check.
 import type { z } from 'zod';
+import { err, ok, type Result } from '$lib/result';
 
 /** Field name → its first message, for the error summary and the fields (messages are translated). */
 export type FieldErrors = Record<string, string>;
 
 /** A parsed form: its value, or the errors to show beside its fields. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+export type Parsed<T> = Result<T, FieldErrors>;
 
 /** A UUID as Postgres writes it (any case): route parameters, ids in forms, token subjects. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,9 +27,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 /** A zod result as a Parsed value. */
 export function parsedOf<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-	return result.success
-		? { ok: true, value: result.data }
-		: { ok: false, errors: fieldErrors(result.error) };
+	return result.success ? ok(result.data) : err(fieldErrors(result.error));
 }
 
 /** The first text value of each field, as a plain object ready for a zod schema. */

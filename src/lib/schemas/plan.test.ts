@@ -15,15 +15,13 @@ const q = (query: string) => new URLSearchParams(query);
 const WHAT_IF = 'onderwerp=voeding&capaciteit=25&looptijd=15';
 
 function errorsOf<T>(
-	result: { ok: true; value: T } | { ok: false; errors: Record<string, string> }
+	result: { ok: true; value: T } | { ok: false; error: Record<string, string> }
 ) {
 	if (result.ok) throw new Error('expected errors');
-	return result.errors;
+	return result.error;
 }
-function valueOf<T>(
-	result: { ok: true; value: T } | { ok: false; errors: Record<string, string> }
-) {
-	if (!result.ok) throw new Error(JSON.stringify(result.errors));
+function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: Record<string, string> }) {
+	if (!result.ok) throw new Error(JSON.stringify(result.error));
 	return result.value;
 }
 

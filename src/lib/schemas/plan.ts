@@ -230,12 +230,12 @@ export function parseGapQuery(params: URLSearchParams | FormData): Parsed<GapQue
 	const parsed = baseSchema.safeParse(firstValues(params));
 	return parsed.success
 		? { ok: true, value: gapQueryOf(parsed.data) }
-		: { ok: false, errors: fieldErrors(parsed.error) };
+		: { ok: false, error: fieldErrors(parsed.error) };
 }
 
 export function parseWhatIfQuery(params: URLSearchParams | FormData): Parsed<WhatIfQuery> {
 	const parsed = whatIfSchema.safeParse(firstValues(params));
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 	const { lon, lat, buurt, capaciteit, looptijd } = parsed.data;
 	return {
 		ok: true,
@@ -255,7 +255,7 @@ export function parseSuggestionsQuery(
 	params: URLSearchParams | FormData
 ): Parsed<SuggestionsQuery> {
 	const parsed = suggestionsSchema.safeParse(firstValues(params));
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return { ok: false, error: fieldErrors(parsed.error) };
 	return {
 		ok: true,
 		value: {
@@ -271,14 +271,14 @@ export function parseScenarioName(form: FormData): Parsed<string> {
 	const parsed = scenarioNameSchema.safeParse(firstValues(form));
 	return parsed.success
 		? { ok: true, value: parsed.data.naam }
-		: { ok: false, errors: fieldErrors(parsed.error) };
+		: { ok: false, error: fieldErrors(parsed.error) };
 }
 
 export function parseScenarioId(form: FormData): Parsed<string> {
 	const parsed = scenarioIdSchema.safeParse(firstValues(form));
 	return parsed.success
 		? { ok: true, value: parsed.data.id }
-		: { ok: false, errors: fieldErrors(parsed.error) };
+		: { ok: false, error: fieldErrors(parsed.error) };
 }
 
 /** True when a what-if or suggestions form was submitted (any of its own fields is in the URL). */

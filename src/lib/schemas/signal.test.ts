@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_WORKSPACE,
-	offerValue,
-	parseAssignForm,
-	parseBackForm,
-	parseClusterSignal,
-	parseHandSignal,
-	parseNoteForm,
-	parseStepForm,
-	parseWorkspaceQuery,
-	sentValues,
-	workspaceQueryString
-} from './signal';
+import { parseAssignForm, parseBackForm, parseNoteForm } from './signal-change';
+import { sentValues } from './signal-fields';
+import { DEFAULT_WORKSPACE, parseWorkspaceQuery, workspaceQueryString } from './signal-filters';
+import { parseClusterSignal, parseHandSignal } from './signal-new';
+import { offerValue, parseStepForm } from './signal-step';
 
 const TEAM = '00000000-0000-4000-8000-000000000005';
 const OFFER = '00000000-0000-4000-8000-0000000000aa';
@@ -39,7 +31,7 @@ describe('parseWorkspaceQuery', () => {
 		);
 		expect(parsed.ok).toBe(false);
 		if (!parsed.ok)
-			expect(Object.keys(parsed.errors).sort()).toEqual(['fdr', 'k', 'team', 'venster']);
+			expect(Object.keys(parsed.error).sort()).toEqual(['fdr', 'k', 'team', 'venster']);
 		expect(parseWorkspaceQuery(new URLSearchParams({ k: '5e1' })).ok).toBe(false);
 		expect(parseWorkspaceQuery(new URLSearchParams({ k: '51' })).ok).toBe(false);
 	});
@@ -89,7 +81,7 @@ describe('parseClusterSignal', () => {
 				formOf(base.map(([n, v]) => [n, n === name ? value : v] as [string, string]))
 			);
 			expect(parsed.ok, `${name}=${value}`).toBe(false);
-			if (!parsed.ok) expect(Object.keys(parsed.errors)).toEqual(['form']);
+			if (!parsed.ok) expect(Object.keys(parsed.error)).toEqual(['form']);
 		}
 	});
 });
@@ -121,7 +113,7 @@ describe('parseHandSignal', () => {
 		const empty = parseHandSignal(formOf([['team', TEAM]]));
 		expect(empty.ok).toBe(false);
 		if (!empty.ok) {
-			expect(Object.keys(empty.errors).sort()).toEqual(['buurt', 'huishoudens', 'thema', 'titel']);
+			expect(Object.keys(empty.error).sort()).toEqual(['buurt', 'huishoudens', 'thema', 'titel']);
 		}
 	});
 });
@@ -217,13 +209,13 @@ describe('parseStepForm', () => {
 		] as [string, string][][]) {
 			const parsed = parseStepForm(formOf(bad));
 			expect(parsed.ok).toBe(false);
-			if (!parsed.ok) expect(Object.keys(parsed.errors)).toEqual(['form']);
+			if (!parsed.ok) expect(Object.keys(parsed.error)).toEqual(['form']);
 		}
 		const badCount = parseStepForm(
 			formOf([...header('evalueren'), ['uitkomst', 'x'], ['bereikt', '-3']])
 		);
 		expect(badCount.ok).toBe(false);
-		if (!badCount.ok) expect(Object.keys(badCount.errors)).toEqual(['bereikt']);
+		if (!badCount.ok) expect(Object.keys(badCount.error)).toEqual(['bereikt']);
 		const badUrgency = parseStepForm(formOf([...header('beoordelen'), ['urgentie', 'extreem']]));
 		expect(badUrgency.ok).toBe(false);
 	});
@@ -253,7 +245,7 @@ describe('the small forms', () => {
 			])
 		);
 		expect(noReason.ok).toBe(false);
-		if (!noReason.ok) expect(Object.keys(noReason.errors)).toEqual(['reden']);
+		if (!noReason.ok) expect(Object.keys(noReason.error)).toEqual(['reden']);
 	});
 
 	it('assigns to a member or to nobody', () => {

@@ -19,8 +19,9 @@ import {
 	type SuggestionsAnalysis,
 	type WhatIfAnalysis
 } from './service';
+import type { Result } from '$lib/result';
 
-export type PageResult<T> = { ok: true; data: T } | { ok: false; message: string };
+export type PageResult<T> = Result<T, string>;
 
 export function planProblemMessage(problem: PlanProblem): string {
 	const messages: Record<PlanProblem, () => string> = {
@@ -53,15 +54,15 @@ export function problemErrors(problem: PlanProblem): FieldErrors {
 /** The analysis the link asks for; a bad link is a 400 with the reasons. */
 async function baseAnalysis(tx: Tx, params: URLSearchParams): Promise<PageResult<GapAnalysis>> {
 	const parsed = parseGapQuery(params);
-	if (!parsed.ok) return { ok: false, message: Object.values(parsed.errors).join(' ') };
+	if (!parsed.ok) return { ok: false, error: Object.values(parsed.error).join(' ') };
 	return analysisFor(tx, parsed.value);
 }
 
 async function analysisFor(tx: Tx, query: GapQuery): Promise<PageResult<GapAnalysis>> {
 	const result = await gapAnalysis(tx, query);
 	return result.ok
-		? { ok: true, data: result.value }
-		: { ok: false, message: planProblemMessage(result.problem) };
+		? { ok: true, value: result.value }
+		: { ok: false, error: planProblemMessage(result.error) };
 }
 
 export const gapPage = baseAnalysis;
@@ -93,17 +94,17 @@ export async function whatIfPage(
 	const base = await baseAnalysis(tx, params);
 	if (!base.ok) return base;
 	const page: FormPage<WhatIfAnalysis> = {
-		base: base.data,
+		base: base.value,
 		values: formValues(params, WHAT_IF_FIELDS),
 		errors: null,
 		result: null
 	};
-	if (!isSubmitted(params, WHAT_IF_FIELDS)) return { ok: true, data: page };
+	if (!isSubmitted(params, WHAT_IF_FIELDS)) return { ok: true, value: page };
 	const parsed = parseWhatIfQuery(params);
-	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.errors } };
+	if (!parsed.ok) return { ok: true, value: { ...page, errors: parsed.error } };
 	const result = await whatIfAnalysis(tx, parsed.value);
-	if (!result.ok) return { ok: true, data: { ...page, errors: problemErrors(result.problem) } };
-	return { ok: true, data: { ...page, result: result.value } };
+	if (!result.ok) return { ok: true, value: { ...page, errors: problemErrors(result.error) } };
+	return { ok: true, value: { ...page, result: result.value } };
 }
 
 export async function suggestionsPage(
@@ -113,15 +114,15 @@ export async function suggestionsPage(
 	const base = await baseAnalysis(tx, params);
 	if (!base.ok) return base;
 	const page: FormPage<SuggestionsAnalysis> = {
-		base: base.data,
+		base: base.value,
 		values: formValues(params, SUGGESTION_FIELDS),
 		errors: null,
 		result: null
 	};
-	if (!isSubmitted(params, SUGGESTION_FIELDS)) return { ok: true, data: page };
+	if (!isSubmitted(params, SUGGESTION_FIELDS)) return { ok: true, value: page };
 	const parsed = parseSuggestionsQuery(params);
-	if (!parsed.ok) return { ok: true, data: { ...page, errors: parsed.errors } };
+	if (!parsed.ok) return { ok: true, value: { ...page, errors: parsed.error } };
 	const result = await suggestionsAnalysis(tx, parsed.value);
-	if (!result.ok) return { ok: true, data: { ...page, errors: problemErrors(result.problem) } };
-	return { ok: true, data: { ...page, result: result.value } };
+	if (!result.ok) return { ok: true, value: { ...page, errors: problemErrors(result.error) } };
+	return { ok: true, value: { ...page, result: result.value } };
 }

@@ -46,6 +46,7 @@ import {
 	type ScenarioKind
 } from './scenarios';
 import { loadTrends, type Trends } from './trends';
+import { err, type Result } from '$lib/result';
 
 export type PlanProblem =
 	| 'no_buurten'
@@ -56,12 +57,9 @@ export type PlanProblem =
 	| 'analysis'
 	| 'nothing_to_save';
 
-export type PlanResult<T> = { ok: true; value: T } | { ok: false; problem: PlanProblem };
+export type PlanResult<T> = Result<T, PlanProblem>;
 
-const problem = (code: PlanProblem): { ok: false; problem: PlanProblem } => ({
-	ok: false,
-	problem: code
-});
+const problem = (code: PlanProblem) => err(code);
 
 /** The resolved setting of an analysis: what the forms show as chosen. */
 export interface PlanSetting {

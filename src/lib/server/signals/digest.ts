@@ -8,7 +8,7 @@
 // mode the mail goes to auth.outbox and the server log (nothing is sent); a Supabase project has
 // no outbox table, so there the digest is only logged until a mail relay is configured.
 import { m } from '$lib/paraglide/messages';
-import { DEFAULT_WORKSPACE } from '$lib/schemas/signal';
+import { DEFAULT_WORKSPACE } from '$lib/schemas/signal-filters';
 import { SERVICE_ROLE_CLAIMS, type Database } from '$lib/server/db/types';
 import { ensureBuurtAdjacency } from '$lib/server/geo/buurt-adjacency';
 import { allTeamAreas, candidateKeys, detectForTeam, type TeamArea } from './detection';

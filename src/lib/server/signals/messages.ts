@@ -1,7 +1,7 @@
 // Translated messages for what the signal service and the database's workflow trigger report.
 import { m } from '$lib/paraglide/messages';
 import type { FieldErrors } from '$lib/schemas/form';
-import type { FieldProblem } from './signals';
+import type { FieldProblem } from './signal-row';
 
 const RULES: Record<string, () => string> = {
 	signal_skip: m.signal_error_skip,

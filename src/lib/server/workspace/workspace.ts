@@ -2,9 +2,11 @@
 // buurten (map and table), the team's signals, and the needs in its area with what is new since
 // the member's last visit. Everything is read with the member's claims.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { err, ok, type Result } from '$lib/result';
 import type { SharedNeedCell } from '$lib/analysis/shared-needs';
 import type { NeedStatus } from '$lib/needs/types';
-import type { ClusterSignalInput, HandSignalInput, WorkspaceQuery } from '$lib/schemas/signal';
+import type { WorkspaceQuery } from '$lib/schemas/signal-filters';
+import type { ClusterSignalInput, HandSignalInput } from '$lib/schemas/signal-new';
 import type {
 	AreaNeed,
 	CellRow,
@@ -23,11 +25,10 @@ import {
 import {
 	createSignalByHand,
 	createSignalFromCluster,
-	signalCovering,
-	teamSignals,
-	type CreateOutcome,
-	type Locale
-} from '$lib/server/signals/signals';
+	type CreateOutcome
+} from '$lib/server/signals/create';
+import { signalCovering, teamSignals } from '$lib/server/signals/reads';
+import type { Locale } from '$lib/server/signals/signal-row';
 
 /** A visit ends after this long without opening the workspace; the next one starts a new one. */
 export const VISIT_GAP_MINUTES = 30;
@@ -56,8 +57,7 @@ export interface WorkspaceData {
 	readAt: string;
 }
 
-export type WorkspaceResult =
-	{ ok: true; data: WorkspaceData } | { ok: false; problem: 'unknown_team' };
+export type WorkspaceResult = Result<WorkspaceData, 'unknown_team'>;
 
 /** Records this visit and returns the start of the previous one (null on a first visit). */
 export async function recordVisit(tx: Tx): Promise<Date | null> {
@@ -266,9 +266,9 @@ export async function workspacePage(
 		map: null,
 		readAt
 	};
-	if (teams.length === 0 && query.teamId === null) return { ok: true, data: empty };
+	if (teams.length === 0 && query.teamId === null) return ok(empty);
 	const team = chooseTeam(teams, query.teamId);
-	if (!team) return { ok: false, problem: 'unknown_team' };
+	if (!team) return err('unknown_team');
 
 	const previousVisit = await recordVisit(tx);
 	const themes = await themeNames(tx, locale);
@@ -284,7 +284,7 @@ export async function workspacePage(
 	const { result } = detection;
 	return {
 		ok: true,
-		data: {
+		value: {
 			...empty,
 			team: {
 				id: team.id,

@@ -6,10 +6,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await locals.db.run((tx) => gapPage(tx, url.searchParams));
-	if (!result.ok) error(400, { message: result.message });
-	const { setting } = result.data;
+	if (!result.ok) error(400, { message: result.error });
+	const { setting } = result.value;
 	return {
-		...result.data,
+		...result.value,
 		query: gapQueryString({ ...setting, gemeente: setting.gemeente.code }),
 		meta: { title: m.plan_title() }
 	};

@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { parseClusterSignal, parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal';
+import { parseWorkspaceQuery, workspaceQueryString } from '$lib/schemas/signal-filters';
+import { parseClusterSignal } from '$lib/schemas/signal-new';
 import { signalFromCluster, workspacePage } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,11 +16,11 @@ const clusterTitle = (theme: string, buurten: string[]) =>
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = parseWorkspaceQuery(url.searchParams);
-	if (!parsed.ok) error(400, { message: Object.values(parsed.errors).join(' ') });
+	if (!parsed.ok) error(400, { message: Object.values(parsed.error).join(' ') });
 	const result = await locals.db.run((tx) => workspacePage(tx, parsed.value, locale()));
 	if (!result.ok) error(404, 'Not found');
 	return {
-		...result.data,
+		...result.value,
 		query: workspaceQueryString(parsed.value),
 		meta: { title: m.workspace_title() }
 	};
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	signaal: async (event) => {
 		const parsed = parseClusterSignal(await event.request.formData());
-		if (!parsed.ok) return fail(400, { clusterError: parsed.errors.form, existing: null });
+		if (!parsed.ok) return fail(400, { clusterError: parsed.error.form, existing: null });
 		const outcome = await event.locals.db.run((tx) =>
 			signalFromCluster(tx, parsed.value, locale(), clusterTitle)
 		);

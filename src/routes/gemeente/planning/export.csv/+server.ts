@@ -6,8 +6,8 @@ import type { RequestHandler } from './$types';
 // Council only: the guard handle (ROUTE_GUARDS) refuses everyone else before this runs.
 export const GET: RequestHandler = async (event) => {
 	const result = await event.locals.db.run((tx) => gapPage(tx, event.url.searchParams));
-	if (!result.ok) error(400, { message: result.message });
-	const file = csvFile(result.data, new Date());
+	if (!result.ok) error(400, { message: result.error });
+	const file = csvFile(result.value, new Date());
 	return new Response(file.body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -7,8 +7,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const file = await event.locals.db.run(async (tx) => {
 		const result = await gapPage(tx, event.url.searchParams);
-		if (!result.ok) error(400, { message: result.message });
-		return geoJsonFile(tx, result.data, new Date());
+		if (!result.ok) error(400, { message: result.error });
+		return geoJsonFile(tx, result.value, new Date());
 	});
 	return new Response(file.body, {
 		headers: {

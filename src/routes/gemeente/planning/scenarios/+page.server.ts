@@ -8,9 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = parseGapQuery(url.searchParams);
-	if (!query.ok) error(400, { message: Object.values(query.errors).join(' ') });
+	if (!query.ok) error(400, { message: Object.values(query.error).join(' ') });
 	const result = await locals.db.run((tx) => scenarioOverview(tx, query.value.gemeente));
-	if (!result.ok) error(400, { message: planProblemMessage(result.problem) });
+	if (!result.ok) error(400, { message: planProblemMessage(result.error) });
 	return { ...result.value, meta: { title: m.plan_scenarios_title() } };
 };
 

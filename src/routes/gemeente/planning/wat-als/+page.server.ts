@@ -9,20 +9,20 @@ import type { Actions, PageServerLoad } from './$types';
 // again from the same URL (posted numbers are never trusted).
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await locals.db.run((tx) => whatIfPage(tx, url.searchParams));
-	if (!result.ok) error(400, { message: result.message });
-	return { ...result.data, meta: { title: m.plan_what_if_title() } };
+	if (!result.ok) error(400, { message: result.error });
+	return { ...result.value, meta: { title: m.plan_what_if_title() } };
 };
 
 export const actions: Actions = {
 	bewaar: async (event) => {
 		const form = await event.request.formData();
 		const name = parseScenarioName(form);
-		if (!name.ok) return fail(400, { saveErrors: name.errors, name: '' });
+		if (!name.ok) return fail(400, { saveErrors: name.error, name: '' });
 		const query = parseWhatIfQuery(event.url.searchParams);
-		if (!query.ok) return fail(400, { saveErrors: query.errors, name: name.value });
+		if (!query.ok) return fail(400, { saveErrors: query.error, name: name.value });
 		const saved = await event.locals.db.run((tx) => saveWhatIf(tx, query.value, name.value));
 		if (!saved.ok) {
-			return fail(400, { saveErrors: problemErrors(saved.problem), name: name.value });
+			return fail(400, { saveErrors: problemErrors(saved.error), name: name.value });
 		}
 		return { saved: name.value };
 	}

@@ -1,22 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import {
-	parseAssignForm,
-	parseBackForm,
-	parseNoteForm,
-	parseStepForm,
-	sentValues
-} from '$lib/schemas/signal';
+import { parseAssignForm, parseBackForm, parseNoteForm } from '$lib/schemas/signal-change';
+import { sentValues } from '$lib/schemas/signal-fields';
+import { parseStepForm } from '$lib/schemas/signal-step';
 import { fieldProblemErrors, ruleMessage } from '$lib/server/signals/messages';
-import {
-	addNote,
-	assign,
-	loadSignal,
-	moveBack,
-	saveStep,
-	type ChangeOutcome
-} from '$lib/server/signals/signals';
+import { addNote, assign, moveBack, saveStep } from '$lib/server/signals/commands';
+import { loadSignal } from '$lib/server/signals/reads';
+import type { ChangeOutcome } from '$lib/server/signals/signal-row';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
@@ -46,10 +37,11 @@ function respond(
 	outcome: ChangeOutcome,
 	values: Record<string, string>
 ) {
-	switch (outcome.kind) {
-		case 'ok':
-			redirect(303, `${localizeHref(`/wijkteam/signalen/${event.params.id}`)}?opgeslagen=${which}`);
-			break;
+	if (outcome.ok) {
+		redirect(303, `${localizeHref(`/wijkteam/signalen/${event.params.id}`)}?opgeslagen=${which}`);
+	}
+	const problem = outcome.error;
+	switch (problem.kind) {
 		case 'not_found':
 			error(404, 'Not found');
 			break;
@@ -72,14 +64,14 @@ function respond(
 				form: which,
 				values,
 				conflict: false,
-				errors: fieldProblemErrors(outcome.fields)
+				errors: fieldProblemErrors(problem.fields)
 			});
 		case 'refused':
 			return fail(409, {
 				form: which,
 				values,
 				conflict: false,
-				errors: { form: ruleMessage(outcome.rule) } as Record<string, string>
+				errors: { form: ruleMessage(problem.rule) } as Record<string, string>
 			});
 	}
 }
@@ -93,7 +85,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseStepForm(data);
-		if (!parsed.ok) return invalid('stap', values, parsed.errors);
+		if (!parsed.ok) return invalid('stap', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => saveStep(tx, event.params.id, parsed.value));
 		return respond(event, 'stap', outcome, values);
 	},
@@ -101,7 +93,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseBackForm(data);
-		if (!parsed.ok) return invalid('terug', values, parsed.errors);
+		if (!parsed.ok) return invalid('terug', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => moveBack(tx, event.params.id, parsed.value));
 		return respond(event, 'terug', outcome, values);
 	},
@@ -109,7 +101,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseAssignForm(data);
-		if (!parsed.ok) return invalid('toewijzen', values, parsed.errors);
+		if (!parsed.ok) return invalid('toewijzen', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) => assign(tx, event.params.id, parsed.value));
 		return respond(event, 'toewijzen', outcome, values);
 	},
@@ -117,7 +109,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = sentValues(data);
 		const parsed = parseNoteForm(data);
-		if (!parsed.ok) return invalid('notitie', values, parsed.errors);
+		if (!parsed.ok) return invalid('notitie', values, parsed.error);
 		const outcome = await event.locals.db.run((tx) =>
 			addNote(tx, event.params.id, parsed.value.note)
 		);

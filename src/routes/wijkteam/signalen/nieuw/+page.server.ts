@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { HAND_SIGNAL_FIELDS, parseHandSignal, sentValues } from '$lib/schemas/signal';
+import { sentValues } from '$lib/schemas/signal-fields';
+import { HAND_SIGNAL_FIELDS, parseHandSignal } from '$lib/schemas/signal-new';
 import { fieldProblemErrors } from '$lib/server/signals/messages';
 import { handSignalOptions, signalByHand } from '$lib/server/workspace/workspace';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = sentValues(form);
 		const parsed = parseHandSignal(form);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { values, errors: parsed.error });
 		const outcome = await event.locals.db.run((tx) => signalByHand(tx, parsed.value));
 		if (outcome.kind === 'created') {
 			redirect(303, localizeHref(`/wijkteam/signalen/${outcome.id}?gemaakt=1`));
