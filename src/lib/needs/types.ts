@@ -50,6 +50,3 @@ export interface WijkteamNeed {
 	contact: { method: 'email' | 'phone'; value: string } | null;
 	point: { lon: number; lat: number } | null;
 }
-
-/** Dates on the needs pages are Dutch dates, the same on the server and in any browser. */
-export const NEED_TIME_ZONE = 'Europe/Amsterdam';

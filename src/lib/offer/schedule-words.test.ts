@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatTime, languageName, weekdayName } from './format';
+import { formatDate, formatTime, languageName, weekdayName } from '$lib/format';
 import { occurrenceInWords, scheduleInWords } from './schedule-words';
 import type { ScheduleSlot } from './schedule';
 

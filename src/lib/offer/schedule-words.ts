@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { formatDate, formatList, formatTime, weekdayName } from './format';
+import { formatDate, formatList, formatTime, weekdayName } from '$lib/format';
 import type { Occurrence, ScheduleSlot } from './schedule';
 
 /** Weekdays as words; a run of three or more days becomes a range ("maandag tot en met vrijdag"). */

@@ -7,7 +7,7 @@
 // 5 January 1970 (strictly alternating, also across new year), "month" on the first such weekday
 // of each month (the usual "elke eerste zaterdag van de maand").
 
-export const TIME_ZONE = 'Europe/Amsterdam';
+import { amsterdamMoment } from '$lib/format';
 
 export type Frequency = 'week' | 'two_weeks' | 'month';
 
@@ -63,23 +63,10 @@ export function parseSchedule(value: unknown): ScheduleSlot[] {
 	return slots.sort((a, b) => a.day - b.day || minutesOf(a.opens) - minutesOf(b.opens));
 }
 
-const momentFormat = new Intl.DateTimeFormat('en-GB', {
-	timeZone: TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
-
 /** The date and time on Dutch clocks at an instant (summer and winter time included). */
 export function localMoment(instant: Date): LocalMoment {
-	const parts = Object.fromEntries(
-		momentFormat.formatToParts(instant).map((part) => [part.type, part.value])
-	);
-	const date = `${parts.year}-${parts.month}-${parts.day}`;
-	return { date, isoDay: isoDayOf(date), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+	const { date, hour, minute } = amsterdamMoment(instant);
+	return { date, isoDay: isoDayOf(date), minutes: hour * 60 + minute };
 }
 
 function utcDay(date: string): number {

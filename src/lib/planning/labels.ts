@@ -1,4 +1,5 @@
 // Words for the planning pages that depend on data: subjects, laws, classes and suppressed counts.
+import { decimalFormat } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { parseSubject, type PlanLaw } from '$lib/schemas/plan';
@@ -46,7 +47,7 @@ export function classLabels(breaks: GapBreaks, format: (n: number) => string): s
 
 /** A number format for household counts (one decimal at most) in the page's language. */
 export function countFormat(): Intl.NumberFormat {
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
+	return decimalFormat(getLocale(), 1);
 }
 
 /**

@@ -1,5 +1,13 @@
 // Words for the workspace and signal pages that depend on data: states, answers, reasons, and
 // numbers (p and q values, rates) in the page's language.
+import {
+	dateFormat,
+	dateWithTimeFormat,
+	decimalFormat,
+	integerFormat,
+	percentFormat,
+	significantFormat
+} from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { InterventionKind, SignalStatus, Urgency } from './workflow';
@@ -68,45 +76,34 @@ export function changedFieldNames(fields: readonly string[]): string {
 export function formatProbability(value: number | null): string {
 	if (value === null) return '–';
 	if (value < 0.0001) {
-		return `< ${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 4 }).format(0.0001)}`;
+		return `< ${decimalFormat(getLocale(), 4).format(0.0001)}`;
 	}
-	return new Intl.NumberFormat(getLocale(), { maximumSignificantDigits: 2 }).format(value);
+	return significantFormat(getLocale(), 2).format(value);
 }
 
 /** Rates and expected counts: one decimal. */
 export function formatDecimal(value: number | null): string {
 	if (value === null) return '–';
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(value);
+	return decimalFormat(getLocale(), 1).format(value);
 }
 
 export function formatCount(value: number | null): string {
 	if (value === null) return '–';
-	return new Intl.NumberFormat(getLocale()).format(value);
+	return integerFormat(getLocale()).format(value);
 }
 
 /** FDR as a percentage: 0.05 → "5%". */
 export function formatShare(value: number): string {
-	return new Intl.NumberFormat(getLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(
-		value
-	);
+	return percentFormat(getLocale(), 1).format(value);
 }
 
 /** Dates and times on the wijkteam pages are Dutch time, on the server and in every browser. */
-export const SIGNAL_TIME_ZONE = 'Europe/Amsterdam';
-
 export function formatDateTime(iso: string): string {
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: SIGNAL_TIME_ZONE
-	}).format(new Date(iso));
+	return dateWithTimeFormat(getLocale()).format(new Date(iso));
 }
 
 export function formatDate(iso: string): string {
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeZone: SIGNAL_TIME_ZONE
-	}).format(new Date(iso));
+	return dateFormat(getLocale()).format(new Date(iso));
 }
 
 /** The name of a signal form's input, for the "your input" box after a conflict. */

@@ -3,8 +3,9 @@
 // the suppression algorithm (src/lib/analysis/suppression.ts) and replaces the rows of
 // public.need_aggregates, which is all the public ever reads about needs.
 //
-// The windows end at the start of today (Europe/Amsterdam): the figures change once a day, so a
+// The windows end at the start of today in Dutch time (TIME_ZONE): the figures change daily, so a
 // single new report cannot be told apart by comparing the page before and after it.
+import { TIME_ZONE } from '$lib/format';
 import { suppressTable, type PublishedFigure } from '$lib/analysis/suppression';
 import { NEED_WINDOWS } from '$lib/schemas/need';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
@@ -146,8 +147,8 @@ export async function publishNeedFigures(db: Database): Promise<PublishSummary> 
 	return db.withClaims(SERVICE_ROLE_CLAIMS, async (tx) => {
 		await tx.query(`select pg_advisory_xact_lock(hashtext('buurtkracht.need_aggregates'))`);
 		const [{ window_end }] = await tx.query<{ window_end: Date }>(
-			`select date_trunc('day', now() at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam'
-			   as window_end`
+			`select date_trunc('day', now() at time zone $1::text) at time zone $1::text as window_end`,
+			[TIME_ZONE]
 		);
 		const windowEnd = new Date(window_end).toISOString();
 		const themes = (

@@ -1,6 +1,7 @@
 // Needs over time and capacity per theme, for the council's charts. Monthly counts come from the
 // database already suppressed (1 to 4 → null); the open-need totals per theme are suppressed
 // here with the same rule.
+import { amsterdamMoment } from '$lib/format';
 import type { Tx } from '$lib/server/db/types';
 import { shownCount } from './analysis';
 import {
@@ -16,17 +17,10 @@ import {
 import type { NeedCount } from './demand';
 
 export const TREND_MONTHS = 12;
-const TIME_ZONE = 'Europe/Amsterdam';
 
 /** The first days (YYYY-MM-01) of the last `months` months up to `now`, oldest first. */
 export function monthRange(now: Date, months: number): string[] {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: TIME_ZONE,
-		year: 'numeric',
-		month: '2-digit'
-	}).formatToParts(now);
-	const year = Number(parts.find((p) => p.type === 'year')!.value);
-	const month = Number(parts.find((p) => p.type === 'month')!.value);
+	const { year, month } = amsterdamMoment(now);
 	const result: string[] = [];
 	for (let k = months - 1; k >= 0; k--) {
 		const index = year * 12 + (month - 1) - k;
