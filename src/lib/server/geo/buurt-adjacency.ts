@@ -8,9 +8,13 @@
 import type { Boundary } from '$lib/server/geo/polygon';
 import { buurtAdjacency, type BuurtPair } from '$lib/analysis/buurt-adjacency';
 import { SERVICE_ROLE_CLAIMS, type Database, type Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
+
+/** A buurt outline; the generated type says only `Json` for the jsonb boundary. */
+type BuurtOutline = Pick<Row<'buurten'>, 'code'> & { boundary: Boundary };
 
 async function boundariesOf(tx: Tx, gemeenteCode: string) {
-	return tx.query<{ code: string; boundary: Boundary }>(
+	return tx.query<BuurtOutline>(
 		'select code, boundary from public.buurten where gemeente_code = $1 order by code',
 		[gemeenteCode]
 	);
@@ -48,7 +52,7 @@ export async function loadBuurtAdjacency(
 	tx: Tx,
 	gemeenteCode: string
 ): Promise<{ pairs: BuurtPair[]; stored: boolean }> {
-	const rows = await tx.query<{ buurt_a: string; buurt_b: string }>(
+	const rows = await tx.query<Row<'buurt_adjacency'>>(
 		`select a.buurt_a, a.buurt_b
 		   from public.buurt_adjacency a
 		   join public.buurten b on b.code = a.buurt_a
@@ -63,7 +67,7 @@ export async function loadBuurtAdjacency(
 /** Stores the pairs of every gemeente that has buurten but no stored pairs (the daily job). */
 export async function ensureBuurtAdjacency(db: Database): Promise<string[]> {
 	return db.withClaims(SERVICE_ROLE_CLAIMS, async (tx) => {
-		const missing = await tx.query<{ code: string }>(
+		const missing = await tx.query<Pick<Row<'gemeenten'>, 'code'>>(
 			`select g.code
 			   from public.gemeenten g
 			  where (select count(*) from public.buurten b where b.gemeente_code = g.code) > 1

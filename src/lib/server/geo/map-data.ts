@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
 
 /** Six decimals is about 10 cm: more only makes the payload bigger. */
 export function roundCoordinate(value: number): number {
@@ -19,12 +20,12 @@ function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G {
 }
 
 export interface BuurtSummary {
-	code: string;
-	name: string;
-	wijkCode: string;
-	wijkName: string;
-	gemeenteName: string;
-	inhabitants: number | null;
+	code: Row<'buurten'>['code'];
+	name: Row<'buurten'>['name'];
+	wijkCode: Row<'wijken'>['code'];
+	wijkName: Row<'wijken'>['name'];
+	gemeenteName: Row<'gemeenten'>['name'];
+	inhabitants: Row<'buurten'>['inhabitants'];
 }
 
 /** The buurten in the order of the list: by gemeente, wijk and name. */
@@ -41,9 +42,9 @@ export async function listBuurten(tx: Tx): Promise<BuurtSummary[]> {
 
 /** Buurt outlines for the map: only what the map draws. */
 export async function buurtenGeoJson(tx: Tx): Promise<FeatureCollection<Polygon | MultiPolygon>> {
-	const rows = await tx.query<{ code: string; name: string; boundary: Polygon | MultiPolygon }>(
-		'select code, name, boundary from public.buurten order by code'
-	);
+	const rows = await tx.query<
+		Pick<Row<'buurten'>, 'code' | 'name'> & { boundary: Polygon | MultiPolygon }
+	>('select code, name, boundary from public.buurten order by code');
 	return {
 		type: 'FeatureCollection',
 		features: rows.map((row): Feature<Polygon | MultiPolygon> => ({

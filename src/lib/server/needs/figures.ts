@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { FigureView, NeedFigureProperties } from '$lib/needs/types';
 import type { NeedFiguresQuery } from '$lib/schemas/need';
 import type { Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
 import { roundCoordinate } from '$lib/server/geo/map-data';
 import type { Locale } from './report';
 
@@ -31,18 +32,26 @@ export type FiguresResult =
 	| { ok: true; page: NeedFiguresPage }
 	| { ok: false; problem: 'no_gemeente' | 'unknown_gemeente' | 'unknown_theme' };
 
-interface AggregateRow {
+// area_level and display have check constraints, plain text in the generated file.
+type AggregateRow = Omit<
+	Pick<
+		Row<'need_aggregates'>,
+		| 'area_level'
+		| 'area_code'
+		| 'theme_code'
+		| 'display'
+		| 'rounded_count'
+		| 'households'
+		| 'rate_per_1000'
+		| 'window_start'
+		| 'window_end'
+		| 'computed_at'
+	>,
+	'area_level' | 'display'
+> & {
 	area_level: 'buurt' | 'wijk' | 'gemeente';
-	area_code: string;
-	theme_code: string;
 	display: FigureView['display'];
-	rounded_count: number | null;
-	households: number | null;
-	rate_per_1000: number | null;
-	window_start: Date;
-	window_end: Date;
-	computed_at: Date;
-}
+};
 
 const view = (row: AggregateRow | undefined): FigureView | null =>
 	row
@@ -59,13 +68,13 @@ export async function needFiguresPage(
 	query: NeedFiguresQuery,
 	locale: Locale
 ): Promise<FiguresResult> {
-	const gemeenten = await tx.query<{ code: string; name: string }>(
+	const gemeenten = await tx.query<Pick<Row<'gemeenten'>, 'code' | 'name'>>(
 		'select code, name from public.gemeenten order by name, code'
 	);
 	if (gemeenten.length === 0) return { ok: false, problem: 'no_gemeente' };
 	const gemeente = query.gemeente ? gemeenten.find((g) => g.code === query.gemeente) : gemeenten[0];
 	if (!gemeente) return { ok: false, problem: 'unknown_gemeente' };
-	const themes = await tx.query<{ code: string; name: string }>(
+	const themes = await tx.query<Pick<Row<'themes'>, 'code'> & { name: Row<'themes'>['name_nl'] }>(
 		`select code, case when $1 = 'en' then name_en else name_nl end as name
 		   from public.themes order by sort_order, code`,
 		[locale]
@@ -85,10 +94,10 @@ export async function needFiguresPage(
 	const key = (level: string, code: string, themeKey: string) => `${level} ${code} ${themeKey}`;
 	const byKey = new Map(rows.map((r) => [key(r.area_level, r.area_code, r.theme_code), r]));
 	const areas = await tx.query<{
-		wijk_code: string;
-		wijk_name: string;
-		buurt_code: string;
-		buurt_name: string;
+		wijk_code: Row<'wijken'>['code'];
+		wijk_name: Row<'wijken'>['name'];
+		buurt_code: Row<'buurten'>['code'];
+		buurt_name: Row<'buurten'>['name'];
 	}>(
 		`select w.code as wijk_code, w.name as wijk_name, b.code as buurt_code, b.name as buurt_name
 		   from public.buurten b join public.wijken w on w.code = b.wijk_code
@@ -145,7 +154,7 @@ export async function needFiguresGeoJson(
 	tx: Tx,
 	query: NeedFiguresQuery
 ): Promise<FeatureCollection<Polygon | MultiPolygon, NeedFigureProperties> | null> {
-	const [gemeente] = await tx.query<{ code: string }>(
+	const [gemeente] = await tx.query<Pick<Row<'gemeenten'>, 'code'>>(
 		query.gemeente
 			? 'select code from public.gemeenten where code = $1'
 			: 'select code from public.gemeenten where $1 = $1 order by name, code limit 1',
@@ -156,14 +165,13 @@ export async function needFiguresGeoJson(
 		const known = await tx.query('select 1 from public.themes where code = $1', [query.thema]);
 		if (known.length === 0) return null;
 	}
-	const rows = await tx.query<{
-		code: string;
-		name: string;
-		boundary: Polygon | MultiPolygon;
-		display: FigureView['display'] | null;
-		rounded_count: number | null;
-		rate_per_1000: number | null;
-	}>(
+	const rows = await tx.query<
+		Pick<Row<'buurten'>, 'code' | 'name'> &
+			Pick<Row<'need_aggregates'>, 'rounded_count' | 'rate_per_1000'> & {
+				boundary: Polygon | MultiPolygon;
+				display: FigureView['display'] | null;
+			}
+	>(
 		`select b.code, b.name, b.boundary, a.display, a.rounded_count, a.rate_per_1000
 		   from public.buurten b
 		   left join public.need_aggregates a

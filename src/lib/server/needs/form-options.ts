@@ -1,5 +1,6 @@
 // The choices of the report form: themes (leefgebieden) and buurten grouped by wijk. Public data.
 import type { Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
 import type { Locale } from './report';
 
 export interface ReportFormOptions {
@@ -23,11 +24,11 @@ export async function reportFormOptions(tx: Tx, locale: Locale): Promise<ReportF
 		[locale]
 	);
 	const rows = await tx.query<{
-		wijk_code: string;
-		wijk_name: string;
-		gemeente_name: string;
-		buurt_code: string;
-		buurt_name: string;
+		wijk_code: Row<'wijken'>['code'];
+		wijk_name: Row<'wijken'>['name'];
+		gemeente_name: Row<'gemeenten'>['name'];
+		buurt_code: Row<'buurten'>['code'];
+		buurt_name: Row<'buurten'>['name'];
 	}>(
 		`select w.code as wijk_code, w.name as wijk_name, g.name as gemeente_name,
 		        b.code as buurt_code, b.name as buurt_name

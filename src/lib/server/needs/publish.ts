@@ -76,13 +76,13 @@ async function publishGemeente(tx: Tx, gemeente: string, windowEnd: string, them
 	);
 	if (buurten.length === 0 || themes.length === 0) return { rows: [], stats: [] };
 	// Households per buurt × theme and window; withdrawn and expired needs do not count.
-	const counts = await tx.query<{
-		buurt_code: string;
-		theme_code: string;
-		m3: number;
-		m6: number;
-		m12: number;
-	}>(
+	const counts = await tx.query<
+		Pick<Row<'needs'>, 'buurt_code' | 'theme_code'> & {
+			m3: number;
+			m6: number;
+			m12: number;
+		}
+	>(
 		`select n.buurt_code, n.theme_code,
 		        count(distinct n.household_key) filter (
 		          where n.reported_at >= $2::timestamptz - interval '3 months')::int as m3,
@@ -146,15 +146,17 @@ async function publishGemeente(tx: Tx, gemeente: string, windowEnd: string, them
 export async function publishNeedFigures(db: Database): Promise<PublishSummary> {
 	return db.withClaims(SERVICE_ROLE_CLAIMS, async (tx) => {
 		await tx.query(`select pg_advisory_xact_lock(hashtext('buurtkracht.need_aggregates'))`);
-		const [{ window_end }] = await tx.query<{ window_end: Date }>(
+		const [{ window_end }] = await tx.query<Pick<Row<'need_aggregates'>, 'window_end'>>(
 			`select date_trunc('day', now() at time zone $1::text) at time zone $1::text as window_end`,
 			[TIME_ZONE]
 		);
 		const windowEnd = new Date(window_end).toISOString();
 		const themes = (
-			await tx.query<{ code: string }>('select code from public.themes order by sort_order, code')
+			await tx.query<Pick<Row<'themes'>, 'code'>>(
+				'select code from public.themes order by sort_order, code'
+			)
 		).map((t) => t.code);
-		const gemeenten = await tx.query<{ code: string }>(
+		const gemeenten = await tx.query<Pick<Row<'gemeenten'>, 'code'>>(
 			'select code from public.gemeenten order by code'
 		);
 		await tx.query('delete from public.need_aggregates');

@@ -70,7 +70,12 @@ export async function describeNeeds(
 	locale: Locale
 ): Promise<NeedReceipt[]> {
 	if (rows.length === 0) return [];
-	const names = await tx.query<{ kind: string; code: string; name: string; wijk_name: string }>(
+	const names = await tx.query<{
+		kind: 'theme' | 'buurt';
+		code: Row<'themes'>['code'] | Row<'buurten'>['code'];
+		name: Row<'themes'>['name_nl'] | Row<'buurten'>['name'];
+		wijk_name: Row<'wijken'>['name'];
+	}>(
 		`select 'theme' as kind, t.code, case when $1 = 'en' then t.name_en else t.name_nl end as name,
 		        '' as wijk_name
 		   from public.themes t where t.code = any($2::text[])
@@ -139,7 +144,7 @@ export async function submitNeed(
 		buurt = await buurtOfPoint(tx, report.point.lon, report.point.lat);
 		if (!buurt) return { kind: 'invalid', field: 'buurt', problem: 'point_outside' };
 	} else {
-		const rows = await tx.query<{ code: string }>(
+		const rows = await tx.query<Pick<Row<'buurten'>, 'code'>>(
 			'select code from public.buurten where code = $1',
 			[report.buurt]
 		);

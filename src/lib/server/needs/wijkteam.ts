@@ -1,24 +1,32 @@
 // The wijkteam's list of needs (/wijkteam/meldingen), read through public.needs_for_wijkteam with
 // the member's claims: only needs in the buurten of their teams, never who reported them, and
 // contact details and the exact point only when the resident agreed to be contacted.
-import type { NeedStatus, WijkteamNeed } from '$lib/needs/types';
+import type { WijkteamNeed } from '$lib/needs/types';
 import type { Tx } from '$lib/server/db/types';
+import type { Row } from '$lib/server/db/rows';
 import type { Locale } from './report';
 
 export async function needsForWijkteam(tx: Tx, locale: Locale): Promise<WijkteamNeed[]> {
-	const rows = await tx.query<{
-		id: string;
-		theme: string;
-		buurt: string;
-		description: string | null;
-		household_size: number | null;
-		status: NeedStatus;
-		reported_at: Date;
-		contact_method: 'email' | 'phone' | null;
-		contact_value: string | null;
-		point_lon: number | null;
-		point_lat: number | null;
-	}>(
+	// The view's columns are all nullable in the generated types (postgres-meta cannot see
+	// through a view), so the row is typed from public.needs, which the view selects from.
+	const rows = await tx.query<
+		Pick<
+			Row<'needs'>,
+			| 'id'
+			| 'description'
+			| 'household_size'
+			| 'status'
+			| 'reported_at'
+			| 'contact_value'
+			| 'point_lon'
+			| 'point_lat'
+		> & {
+			theme: Row<'themes'>['name_nl'];
+			buurt: Row<'buurten'>['name'];
+			/** A check constraint, plain text in the generated file. */
+			contact_method: 'email' | 'phone' | null;
+		}
+	>(
 		`select n.id, case when $1 = 'en' then t.name_en else t.name_nl end as theme, b.name as buurt,
 		        n.description, n.household_size, n.status::text as status, n.reported_at,
 		        n.contact_method, n.contact_value, n.point_lon, n.point_lat
