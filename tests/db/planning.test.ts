@@ -271,7 +271,7 @@ describe('the planning service with council claims', () => {
 		);
 		if (!query.ok) throw new Error(JSON.stringify(query.error));
 		const result = await db.withClaims(claims.council, (tx) => whatIfAnalysis(tx, query.value));
-		expect(result).toEqual({ ok: false, problem: 'outside' });
+		expect(result).toEqual({ ok: false, error: 'outside' });
 	});
 
 	it('suggests p sites with falling gains', async () => {
