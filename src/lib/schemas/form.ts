@@ -48,3 +48,15 @@ export function allValues(form: FormData | URLSearchParams, name: string): strin
 export function errorOn(field: string, message: string): FieldErrors {
 	return { [field]: message };
 }
+
+// C0 control characters other than tab, line feed and carriage return cannot be typed, and
+// PostgreSQL refuses NUL in text: they are dropped, everything else is kept as typed.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A posted text as typed, trimmed, without control characters; '' when absent. */
+export const typedText = (value: string | undefined | null): string =>
+	(value ?? '').replace(CONTROL, '').trim();
+
+/** Length as PostgreSQL counts it (code points), not as JavaScript does (UTF-16 units). */
+export const codePoints = (value: string): number => [...value].length;

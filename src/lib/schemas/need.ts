@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { UUID_PATTERN as UUID } from './form';
+import { codePoints, typedText, UUID_PATTERN as UUID } from './form';
 
 // The report form (/melden): one schema for the form and the server. Field names are Dutch and
 // the same in every language. Whether a theme or buurt exists, and which buurt a point lies in,
@@ -18,13 +18,6 @@ const COORDINATE = /^-?\d{1,3}(\.\d{1,12})?$/;
 // Letters and digits are all an e-mail address needs here; the database checks /^[^@\s]+@[^@\s]+$/.
 const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
 const PHONE = /^\+?[0-9 ()-]{8,20}$/;
-// C0 control characters other than tab, line feed and carriage return cannot be typed, and
-// PostgreSQL refuses NUL in text: they are dropped, everything else is kept as typed.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-/** Length as PostgreSQL counts it (code points), not as JavaScript does (UTF-16 units). */
-const codePoints = (value: string) => [...value].length;
 
 const hidden = () => m.need_error_tampered();
 
@@ -32,7 +25,7 @@ const optionalText = (max: number, tooLong: () => string) =>
 	z
 		.string({ error: hidden })
 		.optional()
-		.transform((value) => (value ?? '').replace(CONTROL, '').trim())
+		.transform(typedText)
 		.refine((value) => codePoints(value) <= max, { error: tooLong });
 
 const coordinate = z

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { SIGNAL_STATES } from '$lib/signals/workflow';
-import { UUID_PATTERN as UUID } from './form';
+import { codePoints, typedText, UUID_PATTERN as UUID } from './form';
 
 export const SIGNAL_TITLE_MAX = 200;
 export const SIGNAL_TEXT_MAX = 5000;
@@ -15,10 +15,6 @@ export const SIGNAL_BUURTEN_MAX = 200;
 
 export const THEME = /^[a-z][a-z0-9-]{1,40}$/;
 export const BUURT = /^BU[0-9]{8}$/;
-// Control characters other than tab and line breaks cannot be typed, and PostgreSQL refuses NUL.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const codePoints = (value: string) => [...value].length;
 
 export const tampered = () => m.signal_error_tampered();
 
@@ -27,7 +23,7 @@ export const text = (max: number, tooLong: () => string) =>
 	z
 		.string({ error: tampered })
 		.optional()
-		.transform((value) => (value ?? '').replace(CONTROL, '').trim())
+		.transform(typedText)
 		.refine((value) => codePoints(value) <= max, { error: tooLong });
 
 export const requiredText = (max: number, required: () => string, tooLong: () => string) =>
